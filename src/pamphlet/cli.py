@@ -1,0 +1,202 @@
+"""The command line: the only module that prints or chooses exit codes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import IO
+
+import click
+
+from . import __version__
+from .errors import SOME_FAILED, PamphletError, UsageError
+from .pipeline import FORMATS, PAPERS, BuildResult, build, default_sources, load, options_from_env
+from .sources import DEFAULT_MAX_BYTES
+
+INTERNAL_ERROR = 70
+
+
+def _size(text: str) -> int:
+    """'25M', '500k', '1000000' -> bytes."""
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    text = text.strip().lower().removesuffix("b")
+    factor = units.get(text[-1:], 1)
+    number = text[:-1] if text[-1:] in units else text
+    try:
+        value = int(float(number) * factor)
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not a size such as 25M") from None
+    if value <= 0:
+        raise click.BadParameter("must be more than zero")
+    return value
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="pamphlet")
+def app() -> None:
+    """Turn web articles into pamphlets: an EPUB and a print-ready PDF.
+
+    Sources are plain-text scrapes (.txt), saved web pages (.html, .htm,
+    optionally .gz) and Markdown (.md).
+    """
+
+
+@app.command("build")
+@click.argument("sources", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--out-dir", type=click.Path(path_type=Path), default=Path("dist"),
+              show_default=True, help="Folder for the outputs.")
+@click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMATS),
+              help="Only these outputs (repeatable). Default: html, epub and pdf.")
+@click.option("--paper", type=click.Choice(PAPERS), default="a5", show_default=True,
+              help="Page size of the PDF.")
+@click.option("--booklet", is_flag=True,
+              help="Also write <stem>-booklet.pdf: pages imposed two-up for folding.")
+@click.option("--print-shop", is_flag=True,
+              help="Also write <stem>-print.pdf with 3 mm bleed and crop marks.")
+@click.option("--pdf-variant", default="pdf/ua-1", show_default=True,
+              help="WeasyPrint PDF variant (e.g. pdf/a-3b), or 'none'.")
+@click.option("--allow-remote", is_flag=True,
+              help="Let the build fetch remote images and styles (off: no network).")
+@click.option("--max-size", default=str(DEFAULT_MAX_BYTES // 1024**2) + "M", show_default=True,
+              help="Refuse sources larger than this.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def build_command(
+    sources: tuple[Path, ...],
+    out_dir: Path,
+    formats: tuple[str, ...],
+    paper: str,
+    booklet: bool,
+    print_shop: bool,
+    pdf_variant: str,
+    allow_remote: bool,
+    max_size: str,
+    quiet: bool,
+) -> None:
+    """Build SOURCES (default: every file in seeds/) into the output folder."""
+    chosen = tuple(f for f in FORMATS if f in formats) if formats else FORMATS
+    if (booklet or print_shop) and "pdf" not in chosen:
+        raise UsageError("--booklet and --print-shop need the pdf format")
+    options = options_from_env(
+        out_dir=out_dir,
+        formats=chosen,
+        paper=paper,
+        booklet=booklet,
+        print_shop=print_shop,
+        pdf_variant=None if pdf_variant.lower() == "none" else pdf_variant,
+        allow_remote=allow_remote,
+        max_bytes=_size(max_size),
+    )
+    paths = list(sources) or default_sources()
+    err = click.get_text_stream("stderr")
+
+    def report(result: BuildResult) -> None:
+        if result.error:
+            click.echo(f"error: {result.error.line()}", err=True)
+        elif not quiet:
+            names = ", ".join(str(p) for p in result.outputs)
+            click.echo(f"built {result.source} -> {names}")
+            for note in result.notes:
+                click.echo(f"  {note}")
+
+    results = build(paths, options, progress=report)
+    failed = [r for r in results if not r.ok]
+    if failed and len(results) > 1:
+        names = ", ".join(str(r.source) for r in failed)
+        click.echo(f"{len(failed)} of {len(results)} sources failed: {names}", file=err)
+    if failed:
+        codes = {r.error.exit_code for r in failed if r.error}
+        raise click.exceptions.Exit(codes.pop() if len(results) == 1 else SOME_FAILED)
+
+
+@app.command("inspect")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="The document model as JSON (JSON Lines for several).")
+@click.option("--indent", type=int, default=None, help="Indent the JSON (one source only).")
+@click.option("--allow-remote", is_flag=True, help="Keep remote image addresses.")
+@click.option("--max-size", default=str(DEFAULT_MAX_BYTES // 1024**2) + "M", show_default=True,
+              help="Refuse sources larger than this.")
+def inspect_command(
+    sources: tuple[Path, ...], as_json: bool, indent: int | None, allow_remote: bool, max_size: str
+) -> None:
+    """Show the document model read from SOURCES, and what the cleaner removed."""
+    options = options_from_env(allow_remote=allow_remote, max_bytes=_size(max_size))
+    failures: list[PamphletError] = []
+    for source in sources:
+        try:
+            doc = load(source, options)
+        except PamphletError as exc:
+            exc.source = exc.source or str(source)
+            click.echo(f"error: {exc.line()}", err=True)
+            failures.append(exc)
+            continue
+        if as_json:
+            click.echo(doc.to_json(indent=indent if len(sources) == 1 else None))
+        else:
+            _summary(doc)
+    if failures:
+        raise click.exceptions.Exit(failures[0].exit_code if len(sources) == 1 else SOME_FAILED)
+
+
+def _summary(doc) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(f"[bold]{doc.title}[/bold]")
+    if doc.subtitle:
+        console.print(doc.subtitle)
+    console.print(
+        f"authors: {', '.join(doc.authors) or '-'}   publisher: {doc.publisher or '-'}   "
+        f"date: {doc.date or '-'}   language: {doc.language}   url: {doc.url or '-'}"
+    )
+    kinds: dict[str, int] = {}
+    for block in doc.body:
+        kinds[block.type] = kinds.get(block.type, 0) + 1
+    console.print("body: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+    console.print(f"comments: {len(doc.comments)}   demands lists: {len(doc.demands)}")
+    if doc.removed:
+        table = Table("line", "code", "reason", "text", title="removed")
+        for r in doc.removed:
+            table.add_row(str(r.line), r.code, r.reason, r.text[:60])
+        console.print(table)
+
+
+def main(argv: list[str] | None = None, stdout: IO[str] | None = None,
+         stderr: IO[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (tests call this in-process)."""
+    old = sys.stdout, sys.stderr
+    if stdout is not None:
+        sys.stdout = stdout
+    if stderr is not None:
+        sys.stderr = stderr
+    try:
+        code = app.main(args=argv, prog_name="pamphlet", standalone_mode=False)
+        return code if isinstance(code, int) else 0
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        click.echo("error: interrupted", err=True)
+        return 130
+    except click.ClickException as exc:
+        click.echo(f"error: {exc.format_message()}", err=True)
+        return 2
+    except PamphletError as exc:
+        click.echo(f"error: {exc.line()}", err=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        click.echo("error: interrupted", err=True)
+        return 130
+    except Exception as exc:  # a bug: one line, not a traceback, unless asked for
+        import os
+        import traceback
+
+        if os.environ.get("PAMPHLET_DEBUG"):
+            traceback.print_exc()
+        click.echo(
+            f"error: internal error ({type(exc).__name__}: {exc}); "
+            "set PAMPHLET_DEBUG=1 for the traceback and please report it",
+            err=True,
+        )
+        return INTERNAL_ERROR
+    finally:
+        sys.stdout, sys.stderr = old

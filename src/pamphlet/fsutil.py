@@ -1,0 +1,57 @@
+"""Writing outputs atomically: a temporary file in the same folder, then rename."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import OutputError
+
+
+@contextlib.contextmanager
+def atomic_target(dest: Path) -> Iterator[Path]:
+    """Yield a temporary path beside `dest`; on success it replaces `dest`.
+
+    On any failure the temporary file is removed and an earlier `dest` is
+    left as it was, so a reader never sees a half-written file.
+    """
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot write to {dest.parent} ({exc.strerror or exc})", str(dest)) from None
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, dest)
+    except OSError as exc:
+        raise OutputError(f"cannot write ({exc.strerror or exc})", str(dest)) from None
+    finally:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def atomic_write(dest: Path, data: bytes | str) -> None:
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    with atomic_target(dest) as tmp:
+        tmp.write_bytes(payload)
+
+
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def safe_stem(name: str) -> str:
+    """A file stem that cannot leave the output folder or confuse a shell."""
+    stem = unicodedata.normalize("NFC", Path(name).name)
+    for suffix in (".gz", ".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".text"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+    stem = _UNSAFE.sub("-", stem).strip(".-_")
+    return stem[:80] or "pamphlet"
