@@ -54,7 +54,7 @@ def test_inspect_summary_lists_removed_lines() -> None:
 
 def test_missing_file_is_one_line_exit_3(tmp_path: Path) -> None:
     missing = tmp_path / "nope.txt"
-    code, out, err = run("build", str(missing), "-o", str(tmp_path / "dist"))
+    code, _, err = run("build", str(missing), "-o", str(tmp_path / "dist"))
     assert code == 3
     assert err.count("\n") == 1 and str(missing) in err and "no such file" in err
     assert "Traceback" not in err
@@ -101,7 +101,7 @@ def test_several_sources_one_bad_builds_the_rest(tmp_path: Path) -> None:
 
 def test_build_html_of_seed(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
-    code, out, err = run("build", str(SEED), "-o", str(dist), "-f", "html")
+    code, _, err = run("build", str(SEED), "-o", str(dist), "-f", "html")
     assert code == 0, err
     html = (dist / "russian-troops-out-of-kazakhstan.html").read_text(encoding="utf-8")
     assert "<h1" in html and "Kazakhstan" in html

@@ -110,7 +110,8 @@ def build_command(
 
 @app.command("inspect")
 @click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="The document model as JSON (JSON Lines for several).")
+@click.option("--json", "as_json", is_flag=True,
+              help="The document model as JSON (JSON Lines for several).")
 @click.option("--indent", type=int, default=None, help="Indent the JSON (one source only).")
 @click.option("--allow-remote", is_flag=True, help="Keep remote image addresses.")
 @click.option("--max-size", default=str(DEFAULT_MAX_BYTES // 1024**2) + "M", show_default=True,

@@ -24,7 +24,8 @@ def atomic_target(dest: Path) -> Iterator[Path]:
         dest.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write to {dest.parent} ({exc.strerror or exc})", str(dest)) from None
+        reason = exc.strerror or exc
+        raise OutputError(f"cannot write to {dest.parent} ({reason})", str(dest)) from None
     os.close(fd)
     tmp = Path(name)
     try:
