@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import re
 import sys
+import traceback
 from pathlib import Path
 from typing import IO
 
@@ -10,10 +13,35 @@ import click
 
 from . import __version__
 from .errors import SOME_FAILED, PamphletError, UsageError
-from .pipeline import FORMATS, PAPERS, BuildResult, build, default_sources, load, options_from_env
+from .pipeline import (
+    FORMATS,
+    PAPERS,
+    BuildResult,
+    InternalError,
+    build,
+    default_sources,
+    load,
+    options_from_env,
+)
 from .sources import DEFAULT_MAX_BYTES
 
-INTERNAL_ERROR = 70
+INTERNAL_ERROR = InternalError.exit_code
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def clean_line(text: str) -> str:
+    """One printable line: controls, bidi overrides and undecodable bytes are escaped.
+
+    A hostile file name or page title must not move the cursor, recolour the
+    terminal, break the one-line message in two or crash the print.
+    """
+    return _UNPRINTABLE.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+def _say(text: str, err: bool = False) -> None:
+    click.echo(clean_line(text), err=err)
 
 
 def _size(text: str) -> int:
@@ -24,7 +52,7 @@ def _size(text: str) -> int:
     number = text[:-1] if text[-1:] in units else text
     try:
         value = int(float(number) * factor)
-    except ValueError:
+    except (ValueError, OverflowError):
         raise click.BadParameter(f"{text!r} is not a size such as 25M") from None
     if value <= 0:
         raise click.BadParameter("must be more than zero")
@@ -87,22 +115,23 @@ def build_command(
         max_bytes=_size(max_size),
     )
     paths = list(sources) or default_sources()
-    err = click.get_text_stream("stderr")
 
     def report(result: BuildResult) -> None:
         if result.error:
-            click.echo(f"error: {result.error.line()}", err=True)
+            _debug(result.error)
+            _say(f"error: {result.error.line()}", err=True)
         elif not quiet:
             names = ", ".join(str(p) for p in result.outputs)
-            click.echo(f"built {result.source} -> {names}")
+            _say(f"built {result.source} -> {names}")
             for note in result.notes:
-                click.echo(f"  {note}")
+                for line in note.splitlines():
+                    _say(f"  {line}")
 
     results = build(paths, options, progress=report)
     failed = [r for r in results if not r.ok]
     if failed and len(results) > 1:
         names = ", ".join(str(r.source) for r in failed)
-        click.echo(f"{len(failed)} of {len(results)} sources failed: {names}", file=err)
+        _say(f"{len(failed)} of {len(results)} sources failed: {names}", err=True)
     if failed:
         codes = {r.error.exit_code for r in failed if r.error}
         raise click.exceptions.Exit(codes.pop() if len(results) == 1 else SOME_FAILED)
@@ -127,7 +156,7 @@ def inspect_command(
             doc = load(source, options)
         except PamphletError as exc:
             exc.source = exc.source or str(source)
-            click.echo(f"error: {exc.line()}", err=True)
+            _say(f"error: {exc.line()}", err=True)
             failures.append(exc)
             continue
         if as_json:
@@ -140,15 +169,21 @@ def inspect_command(
 
 def _summary(doc) -> None:  # type: ignore[no-untyped-def]
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
+    def t(text: object) -> str:  # source text is never rich markup
+        return escape(clean_line(str(text)))
+
     console = Console()
-    console.print(f"[bold]{doc.title}[/bold]")
+    console.print(f"[bold]{t(doc.title)}[/bold]")
     if doc.subtitle:
-        console.print(doc.subtitle)
+        console.print(t(doc.subtitle))
     console.print(
-        f"authors: {', '.join(doc.authors) or '-'}   publisher: {doc.publisher or '-'}   "
-        f"date: {doc.date or '-'}   language: {doc.language}   url: {doc.url or '-'}"
+        t(
+            f"authors: {', '.join(doc.authors) or '-'}   publisher: {doc.publisher or '-'}   "
+            f"date: {doc.date or '-'}   language: {doc.language}   url: {doc.url or '-'}"
+        )
     )
     kinds: dict[str, int] = {}
     for block in doc.body:
@@ -158,8 +193,19 @@ def _summary(doc) -> None:  # type: ignore[no-untyped-def]
     if doc.removed:
         table = Table("line", "code", "reason", "text", title="removed")
         for r in doc.removed:
-            table.add_row(str(r.line), r.code, r.reason, r.text[:60])
+            table.add_row(str(r.line), t(r.code), t(r.reason), t(r.text[:60]))
         console.print(table)
+
+
+def _debug(exc: BaseException) -> None:
+    """The traceback of a bug, when PAMPHLET_DEBUG is set."""
+    if not os.environ.get("PAMPHLET_DEBUG"):
+        return
+    if isinstance(exc, InternalError) and exc.__cause__ is not None:
+        exc = exc.__cause__
+    elif isinstance(exc, PamphletError):
+        return
+    traceback.print_exception(exc, file=sys.stderr)
 
 
 def main(argv: list[str] | None = None, stdout: IO[str] | None = None,
@@ -179,21 +225,17 @@ def main(argv: list[str] | None = None, stdout: IO[str] | None = None,
         click.echo("error: interrupted", err=True)
         return 130
     except click.ClickException as exc:
-        click.echo(f"error: {exc.format_message()}", err=True)
+        _say(f"error: {' '.join(exc.format_message().split())}", err=True)
         return 2
     except PamphletError as exc:
-        click.echo(f"error: {exc.line()}", err=True)
+        _say(f"error: {exc.line()}", err=True)
         return exc.exit_code
     except KeyboardInterrupt:
         click.echo("error: interrupted", err=True)
         return 130
     except Exception as exc:  # a bug: one line, not a traceback, unless asked for
-        import os
-        import traceback
-
-        if os.environ.get("PAMPHLET_DEBUG"):
-            traceback.print_exc()
-        click.echo(
+        _debug(exc)
+        _say(
             f"error: internal error ({type(exc).__name__}: {exc}); "
             "set PAMPHLET_DEBUG=1 for the traceback and please report it",
             err=True,

@@ -46,13 +46,31 @@ def atomic_write(dest: Path, data: bytes | str) -> None:
 
 
 _UNSAFE = re.compile(r"[^\w.-]+")
+_RESERVED = {
+    "con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10)),
+}
+MAX_STEM_BYTES = 80
+"""Stems are cut to this many UTF-8 bytes so every output and temp name fits NAME_MAX."""
 
 
 def safe_stem(name: str) -> str:
-    """A file stem that cannot leave the output folder or confuse a shell."""
-    stem = unicodedata.normalize("NFC", Path(name).name)
+    """A file stem that cannot leave the output folder or confuse a shell.
+
+    Only the last path component counts; letters, digits, ``_``, ``.`` and ``-``
+    are kept, every other run of characters becomes one ``-``; leading and
+    trailing dots, dashes and underscores go (no hidden files, no options, no
+    ``..``); names Windows reserves get a ``-`` appended; empty becomes "pamphlet".
+    """
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    stem = unicodedata.normalize("NFC", base)
     for suffix in (".gz", ".html", ".htm", ".xhtml", ".txt", ".md", ".markdown", ".text"):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
-    stem = _UNSAFE.sub("-", stem).strip(".-_")
-    return stem[:80] or "pamphlet"
+    stem = _UNSAFE.sub("-", stem)
+    stem = re.sub(r"\.{2,}", ".", stem).strip(".-_")
+    encoded = stem.encode("utf-8")
+    if len(encoded) > MAX_STEM_BYTES:
+        stem = encoded[:MAX_STEM_BYTES].decode("utf-8", "ignore").rstrip(".-_")
+    if stem.split(".")[0].lower() in _RESERVED:
+        stem += "-"
+    return stem or "pamphlet"

@@ -6,18 +6,23 @@ the caller and passed in as values; files are written atomically.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
-from .errors import ExportError, PamphletError, UsageError
+from .errors import ExportError, OutputError, PamphletError, UsageError
 from .fsutil import atomic_write, safe_stem
 from .model import Document
 from .render import RenderOptions, read_style, render_html
 from .sources import DEFAULT_MAX_BYTES, read_source
 
+T = TypeVar("T")
 FORMATS = ("html", "epub", "pdf")
 PAPERS = ("a4", "a5", "a6", "letter", "half-letter")
 
@@ -95,12 +100,41 @@ def load(source: Path, options: BuildOptions) -> Document:
     return read_source(source, max_bytes=options.max_bytes, allow_remote=options.allow_remote)
 
 
+class InternalError(PamphletError):
+    """A bug: something raised that is not one of our errors. The cause is kept."""
+
+    exit_code = 70
+
+
+def prepare_out_dir(out: Path) -> None:
+    """Create the output folder, or raise OutputError saying why it cannot be."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError("is a file, not a folder", str(out)) from None
+    except NotADirectoryError:
+        raise OutputError("cannot be created: part of the path is a file", str(out)) from None
+    except OSError as exc:
+        raise OutputError(f"cannot be created ({exc.strerror or exc})", str(out)) from None
+    if not out.is_dir():
+        raise OutputError("is not a folder", str(out))
+    if not os.access(out, os.W_OK | os.X_OK):
+        raise OutputError("is not writable", str(out))
+
+
 def build(
     sources: list[Path],
     options: BuildOptions,
     progress: Callable[[BuildResult], None] | None = None,
 ) -> list[BuildResult]:
-    """Build every source; one failure never stops the others."""
+    """Build every source; one failure never stops the others.
+
+    The output folder is made first: if it cannot be, OutputError is raised
+    before any source is read. Every output is written to a staging folder
+    inside it and moved into place only when complete, so a failure never
+    leaves a partial file nor replaces an earlier good one.
+    """
+    prepare_out_dir(options.out_dir)
     results = []
     stems = output_stems(sources)
     for source in sources:
@@ -112,6 +146,14 @@ def build(
             if exc.source is None:
                 exc.source = str(source)
             result.error = exc
+        except Exception as exc:  # a bug in a reader or writer: this source fails alone
+            error = InternalError(
+                f"internal error ({type(exc).__name__}: {exc})",
+                str(source),
+                "set PAMPHLET_DEBUG=1 for the traceback and please report it",
+            )
+            error.__cause__ = exc
+            result.error = error
         results.append(result)
         if progress:
             progress(result)
@@ -130,22 +172,59 @@ def build_document(
     if "epub" in options.formats:
         from .export.epub import write_epub
 
-        dest = out / f"{stem}.epub"
-        _export(lambda: write_epub(doc, dest, options), dest)
-        result.outputs.append(dest)
+        with staging(out, stem) as stage:
+            _export(lambda: write_epub(doc, stage / f"{stem}.epub", options), f"{stem}.epub")
+            result.outputs.extend(publish(stage, [stage / f"{stem}.epub"], out))
     if "pdf" in options.formats:
         from .export.pdf import write_pdfs
 
-        written, notes = _export(lambda: write_pdfs(doc, out, stem, source, options), out)
-        result.outputs.extend(written)
-        result.notes.extend(notes)
+        with staging(out, stem) as stage:
+            written, notes = _export(
+                lambda: write_pdfs(doc, stage, stem, source, options), f"{stem}.pdf"
+            )
+            result.outputs.extend(publish(stage, written, out))
+            result.notes.extend(notes)
 
 
-def _export(action: Callable[[], object], dest: Path):  # type: ignore[no-untyped-def]
-    """Run an exporter; anything it raises that is not ours becomes ExportError."""
+@contextlib.contextmanager
+def staging(out: Path, stem: str) -> Iterator[Path]:
+    """A private folder inside `out` for one exporter's files; removed afterwards."""
+    try:
+        stage = Path(tempfile.mkdtemp(prefix=f".{stem}.", suffix=".part", dir=out))
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out} ({exc.strerror or exc})", str(out)) from None
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def publish(stage: Path, written: list[Path], out: Path) -> list[Path]:
+    """Move finished files from the staging folder into `out` (each move is atomic)."""
+    placed = []
+    for path in written:
+        path = Path(path)
+        if not path.is_file():
+            raise ExportError(f"the exporter did not write {path.name}")
+        dest = out / path.name
+        try:
+            os.chmod(path, 0o644)
+            os.replace(path, dest)
+        except OSError as exc:
+            raise OutputError(f"cannot write ({exc.strerror or exc})", str(dest)) from None
+        placed.append(dest)
+    return placed
+
+
+def _export(action: Callable[[], T], what: str) -> T:
+    """Run an exporter; OS and resource errors it raises become ExportError."""
     try:
         return action()
     except PamphletError:
         raise
-    except (OSError, MemoryError, RecursionError, ValueError) as exc:
-        raise ExportError(f"could not write {dest.name}: {exc}") from exc
+    except RecursionError:
+        raise ExportError(f"could not write {what}: the document is nested too deeply") from None
+    except MemoryError:
+        raise ExportError(f"could not write {what}: out of memory") from None
+    except (OSError, ValueError) as exc:
+        raise ExportError(f"could not write {what}: {exc}") from exc

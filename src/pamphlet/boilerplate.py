@@ -1,0 +1,257 @@
+"""Boilerplate rules as data: what each matches, in which language, and why.
+
+A rule removes a line only when the *whole* line matches (``fullmatch``), so
+an article sentence that merely mentions cookies, or starts "Submitted to
+parliament…", stays.  Codes are stable and never reused; retire a code by
+deleting its rule, never by giving the code to another rule.
+
+Codes:
+  C1xx consent and cookie notices       C5xx comment-form chrome
+  C2xx navigation: skip links, menus    C6xx copyright and legal footers
+  C3xx share, like and related rows     C7xx account, "read more", counters
+  C4xx adverts and newsletter sign-ups  C8xx structural signals (repeats, menu runs)
+  C9xx lines that became metadata or structure (bylines, comment headers)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_RULE_LENGTH = 400  # longer lines are never boilerplate by rule
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    pattern: re.Pattern[str]
+    language: str  # "en", "ru", "kk" or "*" (symbols, any language)
+    reason: str
+
+
+def _rule(code: str, language: str, reason: str, pattern: str) -> Rule:
+    return Rule(code, re.compile(pattern, re.I), language, reason)
+
+
+_SOCIAL = (
+    r"twitter|facebook|tweet|whatsapp|telegram|vk|vkontakte|вконтакте|одноклассники|ok|"
+    r"pinterest|linkedin|reddit|email|e-mail|print|copy link|mastodon|bluesky|threads|"
+    r"instagram|youtube|rss|tumblr|pocket|flipboard|viber|skype|messenger|x|мой мир|"
+    r"livejournal|живой журнал|telegram-канал|дзен|яндекс\.?дзен|gab|gettr|mail"
+)
+_LEGAL = (
+    r"terms(?: of (?:use|service))?|terms (?:&|and) conditions|privacy(?: policy| notice|"
+    r" settings)?|cookie policy|cookies? settings|legal(?: notice)?|imprint|impressum|"
+    r"disclaimer|accessibility(?: statement)?|sitemap|site map|contact(?: us)?|about(?: us)?|"
+    r"политика конфиденциальности|пользовательское соглашение|правила (?:сайта|пользования)|"
+    r"условия использования|карта сайта|контакты|о нас|о проекте"
+)
+_SEP = r"\s*[|•·,/–—-]?\s*"
+
+RULES: tuple[Rule, ...] = (
+    _rule("C101", "en", "cookie notice",
+          r"(?:this|our) (?:web ?site|site|page|portal)s? (?:uses|use|is using) cookies\b"
+          r"(?=.{0,300}(?:experience|preference|find out more|learn more|more info|agree|accept"
+          r"|consent|continu|privacy|policy|brows|analy|improve|personali|best|settings)).*"
+          r"|we (?:use|and our partners use) cookies\b(?=.{0,300}(?:experience|preference|"
+          r"find out|learn more|agree|accept|consent|continu|privacy|policy|brows|analy|improve"
+          r"|personali|best|settings|ads|advert)).*"),
+    _rule("C102", "en", "consent notice (agreeing by using the site)",
+          r"by (?:continuing to (?:use|browse)|using|browsing) (?:this|our) (?:web ?site|site)s?"
+          r",? you (?:agree|consent|accept)\b.*"),
+    _rule("C103", "en", "cookie or consent button",
+          r"(?:accept|allow|reject|decline|deny)(?: all| necessary| selected)?(?: cookies)?"
+          r"|cookie (?:settings|preferences|policy|notice)|manage (?:cookies|consent|preferences"
+          r"|options)|got it!?|i agree|ok|agree(?: and close)?|more info(?:rmation)?"
+          r"|(?:we|this site) (?:care about|values?) your privacy\b.{0,200}"),
+    _rule("C104", "ru", "cookie notice",
+          r"(?:(?:этот |наш )?сайт использует|мы используем) (?:файлы )?(?:cookies?|куки)\b"
+          r"(?=.{0,300}(?:соглас|подробн|политик|улучш|удобн|аналит|продолжая|работ)).*"
+          r"|продолжая (?:использовать|пользоваться|просмотр)\S* .{0,60}сайт.{0,200}"
+          r"(?:соглашаетесь|согласие|соглашаешься).*"
+          r"|принять(?: все)?(?: cookies?| куки)?|согласен|понятно|принимаю|хорошо|закрыть"),
+    _rule("C201", "*", "skip link",
+          r"skip to (?:the )?(?:main )?(?:content|navigation|menu|footer|search|primary sidebar)"
+          r"|jump to (?:content|navigation)|перейти к (?:основному )?(?:содержимому|содержанию"
+          r"|контенту)|пропустить навигацию"),
+    _rule("C202", "*", "menu item",
+          r"(?:main |primary |mobile |site )?(?:menu|navigation)|toggle (?:navigation|menu)"
+          r"|(?:open|close) menu|menu toggle|search(?: for)?:?|search …|search\.\.\.|home|donate"
+          r"|меню|главная|поиск|навигация|(?:главное )?меню сайта|найти"),
+    _rule("C203", "*", "breadcrumb trail",
+          r"(?:home|главная|start|index)\s*(?:[»›>/|→]|::).{0,300}"
+          r"|[^»›\n]{1,60}(?:\s[»›]\s[^»›\n]{1,60}){2,8}\s?[»›]?"),
+    _rule("C204", "*", "pagination or post navigation",
+          r"[«‹<←]?\s*(?:previous|next|older|newer)(?: (?:post|article|page|entry|story|posts"
+          r"|entries))?\s*[»›>→]?|page \d+ of \d+|[«‹←]?\s*(?:предыдущая|следующая)"
+          r"(?: (?:статья|запись|страница|новость))?\s*[»›→]?"),
+    _rule("C301", "*", "share or social-media row",
+          r"(?:share|поделиться|рассказать друзьям)(?: (?:this|it|the)(?: article| post| story"
+          r"| page)?)?(?: (?:on|via|в|with) [\w.\- ]{1,30})?\s*:?"
+          rf"|(?:(?:share on |поделиться в )?(?:{_SOCIAL})(?: \d+)?{_SEP}){{1,14}}"
+          r"|click to (?:share|print|email)(?: on \w+)?(?: \(opens in new window\))?"
+          r"|(?:отправить|распечатать|печать|твитнуть|бөлісу)"),
+    _rule("C302", "*", "like button",
+          r"like this:?|like(?: loading)?(?:\.{3}|…)?|loading(?:\.{3}|…)|\d+ likes?|нравится"
+          r"|мне нравится|be the first to like this\.?|\d+ (?:bloggers|people) like this\.?"),
+    _rule("C303", "*", "related-content teaser header",
+          r"related(?: posts| articles| stories| content| reading| news| items)?:?"
+          r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in):?|see also:?"
+          r"|read (?:also|next):?|more (?:stories|articles|news|from \S+(?: \S+)?):?"
+          r"|читайте также:?|смотрите также:?|похожие (?:статьи|записи|материалы|новости):?"
+          r"|(?:ещё |еще )?по теме:?|популярное|most (?:read|popular|viewed)|trending(?: now)?"
+          r"|recommended(?: for you)?|latest(?: news| posts| articles)?|recent (?:posts|comments)"
+          r"|последние (?:новости|записи|комментарии)|свежие записи|архивы|archives"),
+    _rule("C401", "*", "advertisement marker",
+          r"advertisement|advertising|sponsored(?: content)?|ad|реклама|партн[её]рский материал"
+          r"|scroll to continue(?: with content)?|continue reading below|на правах рекламы"),
+    _rule("C402", "*", "newsletter sign-up",
+          r"(?:subscribe|sign up|join)(?: (?:to|for))? (?:our|the) (?:free )?(?:newsletter|mailing"
+          r" list|e-?mail list|updates|weekly\b).{0,200}|subscribe(?: now| here| today)?!?"
+          r"|newsletter"
+          r"|get (?:our|the) newsletter.{0,100}|enter your e-?mail(?: address)?.{0,80}"
+          r"|(?:your )?e-?mail address:?\*?|подпишитесь(?: на .{0,100})?"
+          r"|подписаться(?: на .{0,80})?"
+          r"|рассылка|subscribe to (?:our )?(?:channel|telegram|rss)\S*.{0,60}"),
+    _rule("C501", "en", "comment-form chrome",
+          r"leave a (?:reply|comment|response)(?: to .{0,150})?|cancel reply|post (?:a )?comment"
+          r"|submit(?: comment)?|add (?:a )?(?:new )?comment|write a comment|join the discussion"
+          r"|your email address will not be published\.?(?: required fields are marked \*?\.?)?"
+          r"|required fields are marked \*?\.?|(?:comment|name|email|e-mail|website|url)\s?\*?:?"
+          r"|save my name,? email,? and website in this browser for the next time i comment\.?"
+          r"|notify me of (?:follow-up comments|new posts|new comments) (?:by|via) e-?mail\.?"
+          r"|comments are closed\.?|log ?in or register to post comments|log ?in to (?:reply|post"
+          r" comments|comment)|login to reply|you must be (?:logged in|registered) to post a"
+          r" comment\.?|reply(?: ↓| →)?|report(?: comment| abuse)?|permalink|flag|edit"
+          r"|\d+ (?:comments?|replies|responses)|no comments(?: yet)?\.?|one comment"
+          r"|be the first to comment\.?|comments? \(\d+\)|show comments|view comments"
+          r"|this site uses akismet to reduce spam\..{0,120}"),
+    _rule("C502", "ru", "comment-form chrome",
+          r"ответить|оставить комментарий|оставьте комментарий|добавить комментарий"
+          r"|написать комментарий|отправить комментарий|отменить ответ"
+          r"|ваш (?:адрес )?(?:e-?mail|email|электронной почты) не будет опубликован\.?.{0,120}"
+          r"|обязательные поля помечены \*?\.?|(?:имя|комментарий|сайт|e-mail|почта)\s?\*?:?"
+          r"|комментарии закрыты\.?|комментариев (?:нет|пока нет)\.?|пожаловаться"
+          r"|войдите,? чтобы (?:оставить|написать) комментарий\.?|\d+ комментари(?:й|я|ев)"),
+    _rule("C601", "*", "copyright line",
+          r"(?:©|\(c\)|copyright|copr\.|℗)\s?.{0,250}|(?:\S+\s){0,10}©(?:\s\S+){0,12}"),
+    _rule("C602", "*", "rights-reserved footer",
+          r".{0,200}\ball rights reserved\b.{0,150}|.{0,200}все права защищены.{0,150}"
+          r"|.{0,150}перепечатка .{0,60}(?:запрещена|разрешена|только с).{0,150}"),
+    _rule("C603", "*", "legal or footer links",
+          rf"(?:(?:{_LEGAL}){_SEP}){{1,10}}"),
+    _rule("C604", "*", "site footer credit or back-to-top link",
+          r"(?:proudly )?powered by .{1,60}|(?:wordpress )?theme(?: by|:) .{1,80}"
+          r"|back to top|scroll to top|to top|наверх|вверх|↑"),
+    _rule("C701", "*", "read-more or load-more link",
+          r"read more(?: »| ›|…|\.\.\.)?|continue reading.{0,120}|keep reading"
+          r"|read the (?:full|rest of the) (?:article|story).{0,40}"
+          r"|читать (?:далее|дальше|полностью)|подробнее|далее"
+          r"|show more|load more|view more|see more|more(?:\.\.\.|…)|…|\.\.\.|view all|see all"),
+    _rule("C702", "*", "account link",
+          r"sign in|log ?in|log ?out|sign out|register|sign up|create (?:an )?account|my account"
+          r"|forgot(?: your)? password\??|войти|выйти|вход|регистрация|зарегистрироваться"
+          r"|личный кабинет"),
+    _rule("C703", "*", "tag or category line",
+          r"(?:tags?|categories|category|filed under|posted in|topics?|labels?|keywords|метки"
+          r"|теги|тэги|рубрик[аи]|категори[яи])\s?:.{0,300}"),
+    _rule("C704", "*", "reader tools (print, font size, reading time, view counts)",
+          r"print(?: this)?(?: article| page| story)?|e-?mail this(?: article| story)?"
+          r"|font size:?.{0,20}|text size|a\+?\s?a-?|версия для печати|размер шрифта"
+          r"|\d+ (?:views|reads|просмотр(?:ов|а)?)|(?:views|просмотров|просмотры):? \d+"
+          r"|\d+ (?:min(?:ute)?s?|мин\.?)(?: read| чтения)"
+          r"|(?:reading time|время чтения):? .{0,20}"),
+)
+
+# Codes for what the cleaner decides from context rather than from one line.
+STRUCTURAL: dict[str, str] = {
+    "C801": "line repeated {count} times on the page (template or navigation)",
+    "C802": "run of short link-like lines outside the article (menu or footer links)",
+    "C803": "decoration without any text",
+    "C901": "byline: became the document's metadata",
+    "C902": "comments section header",
+    "C903": "comment author/date line: became the comment's metadata",
+    "C904": "reply marker: became the comment's in_reply_to",
+    "C905": "date line: became the document's date",
+    "C906": "author line: became the document's authors",
+    "C907": "front matter: became the document's metadata",
+}
+
+_BY_RULE = {rule.code: rule for rule in RULES}
+
+
+def classify_line(line: str, language: str = "en") -> Rule | None:
+    """The rule that marks this whole (stripped) line as boilerplate, or None."""
+    text = line.strip()
+    if not text or len(text) > MAX_RULE_LENGTH:
+        return None
+    for rule in RULES:
+        if rule.pattern.fullmatch(text):
+            return rule
+    return None
+
+
+def rule_by_code(code: str) -> Rule:
+    return _BY_RULE[code]
+
+
+# --- Bylines and comment metadata: lines that become fields of the model. ---
+# Each pattern is matched against the whole stripped line; the named groups
+# "who" (a submitter or author), "author" (an explicit "Author:") and "date"
+# are checked by the parser (names must look like names, dates must parse).
+_WHO = r"(?P<who>[^\s:|][^:|]{0,79}?)"
+_DATE = r"(?P<date>\S.{3,70}?)"
+_AUTHOR_TAIL = r"(?:\s*[|,.;]?\s*(?:authors?|автор(?:ы)?)\s?:\s*(?P<author>\S.{0,119}?))?"
+
+
+def _meta(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
+
+
+BYLINES: tuple[re.Pattern[str], ...] = (
+    _meta(rf"submitted by {_WHO} on {_DATE}{_AUTHOR_TAIL}\.?"),
+    _meta(rf"(?:posted|published|written|updated)(?: on)? {_DATE} by {_WHO}\.?"),
+    _meta(rf"(?:posted|published|written) by {_WHO}(?: on|,| \|| [-–—]) {_DATE}\.?"),
+    _meta(rf"by {_WHO}\s?(?:[|•·,–—-]|\bon\b)\s?{_DATE}"),
+    _meta(rf"(?:опубликовано|дата публикации|размещено|добавлено)\s?:?\s?{_DATE}{_AUTHOR_TAIL}"),
+    _meta(rf"(?:автор|авторы)\s?:\s?{_WHO}\s?[|,]?\s?(?:опубликовано\s?:?\s?)?{_DATE}"),
+    _meta(rf"(?:published|posted|updated|date|last updated|first published|дата|обновлено"
+          rf"|жарияланды)"
+          rf"\s?:?\s?(?:on\s)?{_DATE}"),
+)
+AUTHOR_LINES: tuple[re.Pattern[str], ...] = (
+    _meta(r"(?:authors?|written by|words by|автор|авторы|текст)\s?:\s?(?P<author>\S.{0,119})"),
+    _meta(r"written by (?P<author>\S.{0,119})"),
+)
+# "By Dan Katz" alone: only in the header, and only when it reads as names.
+BARE_BYLINE = _meta(r"(?:by|от|автор)\s(?P<author>\S.{0,79})")
+
+COMMENT_AUTHORS: tuple[re.Pattern[str], ...] = (
+    _meta(rf"submitted by {_WHO} on {_DATE}"),
+    _meta(rf"{_WHO}\s(?:says|said|wrote|пишет|написал|написала|говорит|сказал|сказала)\s?:?"
+          rf"(?:\s?{_DATE})?"),
+    _meta(rf"{_WHO}\son\s{_DATE}\s(?:said|wrote|says)\s?:?"),
+)
+# "Айгуль, 7 января 2022, 09:30": a name, then a date running to the end of the line.
+COMMENT_NAME_DATE_SEPARATORS = " ,|–—-·•@"
+REPLIES: tuple[re.Pattern[str], ...] = (
+    _meta(r"in reply to .{0,200}? by (?P<who>\S.{0,59})"),
+    _meta(r"in reply to (?P<who>\S.{0,59})"),
+    _meta(r"(?:в )?ответ на (?:комментарий |сообщение )?.{0,200}? от (?P<who>\S.{0,59})"),
+    _meta(r"(?:reply to|replying to|ответ для|ответ) @?(?P<who>\S.{0,59})"),
+)
+COMMENT_HEADERS = _meta(
+    r"(?:user |reader |readers' |reader's )?comments?(?: \(\d+\))?:?|\d+ comments?:?"
+    r"|(?:one|no|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?"
+    r"|repl(?:y|ies)|comments?) (?:on|to) .{1,200}|discussion|join the conversation"
+    r"|комментарии(?: \(\d+\))?:?|\d+ комментари(?:й|я|ев)|комментарии читателей"
+    r"|обсуждение|отзывы|пікірлер"
+)
+CAPTION_PREFIX = _meta(
+    r"(?:photo|image|picture|illustration|фото|изображение|иллюстрация|сурет)\s?(?:credit)?\s?:"
+    r"\s?\S.{0,200}"
+)
+DEMAND_INTRO = _meta(
+    r".{0,300}?(?:\bdemands?\b|\bwe demand|\bour demands\b|\bcall for\b|\bwe call\b"
+    r"|требовани|требуем|требует|требуют|призываем|талап).{0,300}"
+)

@@ -1,0 +1,250 @@
+"""Saved web pages (.html, .htm) into the document model.
+
+trafilatura finds the main text; this module adds what it lacks: metadata chosen the way
+Mozilla Readability chooses it, comment threads with authors, dates and replies, lists kept as
+lists, demands, figures with captions and local images, a fallback to the article's own text when
+the extractor drops real text, and a summary of what was left out.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from functools import partial
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import BadSource, NoContent
+from ..model import Block, Comment, Document, Heading, ListBlock, Paragraph
+from .html_blocks import (
+    SKIP_TAGS,
+    ImageIndex,
+    html_blocks,
+    mark_demands,
+    norm,
+    visible_text,
+    xml_blocks,
+)
+from .html_comments import extract_comments, flat_comments, remove_elements
+from .html_meta import PageMeta, day_first_for, extract_meta, to_iso
+from .html_region import better_region
+from .html_removed import key, removed_summary
+
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def parse_html(text: str, source: str, *, base_dir: Path, allow_remote: bool = False) -> Document:
+    """Read a decoded HTML page into a Document (raises BadSource or NoContent)."""
+    try:
+        return _parse(text, source, base_dir, allow_remote)
+    except (BadSource, NoContent):
+        raise
+    except RecursionError:
+        raise BadSource("is nested too deeply to read", source) from None
+    except (etree.LxmlError, ValueError, TypeError) as exc:
+        raise BadSource(f"cannot be parsed as HTML ({exc.__class__.__name__})", source) from None
+
+
+def _load(text: str, source: str) -> etree._Element:
+    from trafilatura.utils import load_html
+
+    if not text.strip():
+        raise NoContent("has no article text", source)
+    try:
+        tree = load_html(text)
+    except (etree.LxmlError, ValueError, TypeError, RecursionError):
+        tree = None
+    if tree is None:
+        import lxml.html
+
+        try:
+            tree = lxml.html.document_fromstring(text.encode("utf-8", "replace"))
+        except (etree.LxmlError, ValueError) as exc:
+            raise BadSource(f"cannot be parsed as HTML ({exc})", source) from None
+    return tree
+
+
+def _trafilatura(tree: etree._Element, comments: bool) -> tuple[object | None, object | None]:
+    """trafilatura's body and comments (XML elements), or Nones when it gives up or fails."""
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            tree,
+            include_comments=comments,
+            include_tables=True,
+            include_images=True,
+            include_formatting=False,
+            with_metadata=False,
+        )
+    except RecursionError:
+        return None, None
+    except Exception:  # the extractor's own bugs must not reach the user; we fall back
+        return None, None
+    if result is None:
+        return None, None
+    return result.body, (result.commentsbody if comments else None)
+
+
+def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Document:
+    tree = _load(text, source)
+    meta = extract_meta(tree)
+    language = meta.language or _guess_language(tree)
+    day_first = day_first_for(language, meta.region, meta.url)
+    iso = partial(to_iso, language=language, day_first=day_first)
+
+    images = ImageIndex(base_dir=base_dir, allow_remote=allow_remote)
+    images.add_page(tree)
+    comments, holders = extract_comments(tree, images, iso)
+    remove_elements(holders)
+
+    body_xml, comments_xml = _trafilatura(tree, comments=not comments)
+    blocks: list[Block] = xml_blocks(body_xml, images) if body_xml is not None else []
+    if not comments and comments_xml is not None:
+        comments = flat_comments(comments_xml)
+
+    region = better_region(tree, blocks)
+    if region is not None:
+        blocks = html_blocks(region, images)
+    if not blocks:
+        blocks = _whole_page_blocks(tree, images)
+
+    title = meta.title or _first_heading(blocks) or ""
+    blocks = _drop_title_heading(blocks, title)
+    blocks = mark_demands(blocks)
+    comments = [_with_demands(c) for c in comments]
+
+    if _only_boilerplate(tree, blocks) and not comments:
+        raise NoContent("has no article text", source)
+    if not title:
+        title = _fallback_title(blocks, source)
+
+    date = meta.date or _visible_date(tree, iso)
+    comment_texts = [t for c in comments for b in c.body for t in _texts(b)]
+    doc_texts = " ".join([title, *(t for b in blocks for t in _texts(b)), *comment_texts])
+    removed = removed_summary(tree, doc_texts, images.dropped)
+    return Document(
+        title=title,
+        source=source,
+        body=tuple(blocks),
+        authors=meta.authors,
+        publisher=meta.site_name,
+        date=date,
+        language=language,
+        url=meta.url,
+        comments=tuple(comments),
+        removed=tuple(removed),
+    )
+
+
+_BOILERPLATE = re.compile(
+    r"^(©|\(c\)|copyright\b)|all rights reserved|\bcookies?\b|privacy policy|terms of (use|service)"
+    r"|^(sign (in|up)|log ?in|subscribe|share|menu|search|skip to)\b",
+    re.I,
+)
+_FURNITURE = ("nav", "header", "footer", "aside")
+
+
+def _only_boilerplate(tree: etree._Element, blocks: list[Block]) -> bool:
+    """True when no block is real text: all of it is page furniture or stock phrases."""
+    furniture = " ".join(
+        key(visible_text(el, SKIP_TAGS - {"nav"}))
+        for el in tree.iter(*_FURNITURE)
+        if not any(a.tag in _FURNITURE for a in el.iterancestors())
+    )
+    for block in blocks:
+        for text in _texts(block):
+            if not text.strip() or _BOILERPLATE.search(text):
+                continue
+            if key(text) and key(text) not in furniture:
+                return False
+    return True
+
+
+def _whole_page_blocks(tree: etree._Element, images: ImageIndex) -> list[Block]:
+    """The last resort: every visible block of the page outside its furniture."""
+    body = tree.find(".//body")
+    if body is None:
+        return []
+    clone = copy.deepcopy(body)
+    for el in list(clone.iter(*_FURNITURE)):
+        if el.getparent() is not None:
+            el.getparent().remove(el)
+    return html_blocks(clone, images)
+
+
+def _texts(block: Block) -> list[str]:
+    if isinstance(block, ListBlock):
+        return list(block.items)
+    text = getattr(block, "text", None) or getattr(block, "caption", None)
+    return [text] if text else []
+
+
+def _has_text(block: Block) -> bool:
+    return any(t.strip() for t in _texts(block))
+
+
+def _first_heading(blocks: list[Block]) -> str | None:
+    for block in blocks[:3]:
+        if isinstance(block, Heading):
+            return block.text
+    return None
+
+
+def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
+    """The page's title repeated as its first heading is said once, as the title."""
+    for i, block in enumerate(blocks[:3]):
+        if isinstance(block, Heading) and norm(block.text).casefold() == norm(title).casefold():
+            return blocks[:i] + blocks[i + 1 :]
+    return blocks
+
+
+def _fallback_title(blocks: list[Block], source: str) -> str:
+    for block in blocks:
+        for text in _texts(block):
+            words = text.split()
+            if words:
+                return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+    return Path(source).name
+
+
+def _with_demands(comment: Comment) -> Comment:
+    body = tuple(mark_demands(list(comment.body)))
+    if body == comment.body:
+        return comment
+    return Comment(comment.author, comment.date, body, comment.in_reply_to)
+
+
+def _guess_language(tree: etree._Element) -> str:
+    body = tree.find(".//body")
+    sample = norm(body.text_content())[:4000] if body is not None else ""
+    cyr, lat = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
+    return "ru" if cyr > lat else "en"
+
+
+_DATE_HINT = re.compile(r"date|time|byline|posted|published|dateline|meta|entry-meta", re.I)
+
+
+def _visible_date(tree: etree._Element, iso) -> str | None:
+    """A date written in a byline or date element near the top of the page."""
+    body = tree.find(".//body")
+    if body is None:
+        return None
+    for count, el in enumerate(body.iter()):
+        if count > 3000:
+            break
+        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+            continue
+        hint = (el.get("class") or "") + " " + (el.get("id") or "")
+        if el.tag == "time" or _DATE_HINT.search(hint):
+            value = norm(el.text_content())
+            if 6 <= len(value) <= 120:
+                found = iso(value)
+                if found:
+                    return found
+    return None
+
+
+__all__ = ["PageMeta", "Paragraph", "parse_html"]

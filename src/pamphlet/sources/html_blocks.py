@@ -1,0 +1,358 @@
+"""Blocks from HTML: trafilatura's XML output or a page region turned into model blocks.
+
+Only text leaves this module: scripts, styles, frames, forms and event handlers never reach a
+block, and an image source is kept only when it is a file next to the page (or remote, when
+allowed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+
+from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
+
+_WS = re.compile(r"\s+")
+SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "iframe",
+        "frame",
+        "frameset",
+        "form",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "option",
+        "template",
+        "svg",
+        "math",
+        "canvas",
+        "object",
+        "embed",
+        "applet",
+        "head",
+        "title",
+        "meta",
+        "link",
+        "nav",
+        "video",
+        "audio",
+        "source",
+        "track",
+        "map",
+        "area",
+        "dialog",
+    ]
+)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_DEMANDS = re.compile(
+    r"\bdemands\b|\bwe demand\b|\bour demands?\b|мы требуем|требовани[яйем]", re.I
+)
+MAX_DEPTH = 200
+
+
+def norm(text: str | None) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+def visible_text(el: etree._Element, skip: frozenset[str] | None = None) -> str:
+    """The text of an element without what a reader never sees (iteratively, any depth)."""
+    skip = SKIP_TAGS if skip is None else skip
+    parts: list[str] = []
+    stack: list[tuple[etree._Element, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in skip or not tag:
+            if node is not el and node.tail:
+                parts.append(node.tail)
+            continue
+        if tag in ("br", "p", "div", "li", "tr") or tag in HEADINGS:
+            parts.append(" ")
+        if node.text:
+            parts.append(node.text)
+        stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node))
+    return norm("".join(parts))
+
+
+@dataclass
+class ImageIndex:
+    """Captions and alt texts of the page's images, by source, for trafilatura's <graphic>."""
+
+    base_dir: Path
+    allow_remote: bool
+    captions: dict[str, str] = field(default_factory=dict)
+    alts: dict[str, str] = field(default_factory=dict)
+    dropped: list[tuple[str, str, int]] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    def add_page(self, tree: etree._Element) -> None:
+        for fig in tree.iter("figure"):
+            caption_el = fig.find(".//figcaption")
+            caption = visible_text(caption_el) if caption_el is not None else ""
+            for img in fig.iter("img"):
+                src = image_src(img)
+                if src and caption:
+                    self.captions.setdefault(src, caption)
+        for img in tree.iter("img"):
+            src = image_src(img)
+            if src:
+                self.lines.setdefault(src, img.sourceline or 0)
+            if src and img.get("alt"):
+                self.alts.setdefault(src, norm(img.get("alt")))
+
+    def resolve(self, src: str | None) -> str | None:
+        """A local file inside base_dir (relative path), a remote URL if allowed, else None."""
+        if not src:
+            return None
+        src = src.strip()
+        parts = urlsplit(src)
+        scheme = parts.scheme.lower()
+        if scheme in ("http", "https") or src.startswith("//"):
+            return src if self.allow_remote and scheme in ("http", "https") else None
+        if scheme:  # data:, javascript:, file: and the like
+            return None
+        rel = unquote(parts.path)
+        if not rel:
+            return None
+        try:
+            base = self.base_dir.resolve()
+            target = (base / rel.lstrip("/")).resolve()
+            if target.is_file() and target.is_relative_to(base):
+                return target.relative_to(base).as_posix()
+        except (OSError, ValueError):
+            return None
+        return None
+
+    def figure(self, src: str | None, caption: str | None, alt: str | None) -> Figure | None:
+        caption = caption or (self.captions.get(src) if src else None)
+        alt = alt or (self.alts.get(src) if src else None)
+        local = self.resolve(src)
+        if src and not local:
+            remote = src.startswith("//") or urlsplit(src).scheme.lower() in ("http", "https")
+            self.dropped.append((src, "remote" if remote else "missing", self.lines.get(src, 0)))
+        if not (caption or alt or local):
+            return None
+        return Figure(caption=caption or None, src=local, alt=alt or None)
+
+
+def image_src(img: etree._Element) -> str | None:
+    for attr in ("src", "data-src", "data-lazy-src", "data-original"):
+        value = (img.get(attr) or "").strip()
+        if value and not value.lower().startswith("data:"):
+            return value
+    return None
+
+
+# ---- trafilatura's XML output -------------------------------------------------------------
+
+
+def _xml_text(el: etree._Element) -> str:
+    parts: list[str] = []
+    for node in el.iter():
+        if node is not el and node.tag == "lb":
+            parts.append(" ")
+        if node.tag == "graphic":
+            continue
+        if node.text and (node is el or node.tag != "graphic"):
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return norm("".join(parts))
+
+
+def _item_text(item: etree._Element) -> str:
+    """A list item's own text; nested lists are joined on with separators."""
+    parts: list[str] = []
+    for node in item.iter():
+        if node.tag == "item" and node is not item:
+            parts.append("; ")
+        if node.text:
+            parts.append(node.text)
+        if node is not item and node.tail:
+            parts.append(node.tail)
+    return norm("".join(parts)).strip("; ")
+
+
+def xml_blocks(body: etree._Element, images: ImageIndex) -> list[Block]:
+    """Blocks from trafilatura's XML body (p, head, list, quote, graphic, table, code)."""
+    blocks: list[Block] = []
+    stack: list[etree._Element] = list(reversed(body))
+    while stack:
+        el = stack.pop()
+        tag = el.tag
+        if tag == "head":
+            text = _xml_text(el)
+            if text:
+                rend = el.get("rend") or "h2"
+                level = HEADINGS.get(rend, 2)
+                blocks.append(Heading(level, text))
+        elif tag == "list":
+            items = tuple(t for t in (_item_text(i) for i in el.findall("item")) if t)
+            if items:
+                blocks.append(ListBlock(ordered=el.get("rend") == "ol", items=items))
+        elif tag == "quote":
+            text = _xml_text(el)
+            if text:
+                blocks.append(Quote(text))
+        elif tag == "graphic":
+            fig = images.figure(el.get("src"), None, norm(el.get("alt")) or norm(el.get("title")))
+            if fig:
+                blocks.append(fig)
+        elif tag == "table":
+            for row in el.iter("row"):
+                cells = [_xml_text(c) for c in row.findall("cell")]
+                text = " | ".join(c for c in cells if c)
+                if text:
+                    blocks.append(Paragraph(text))
+        elif tag in ("p", "code", "item", "hi", "ref"):
+            for graphic in el.iter("graphic"):
+                fig = images.figure(graphic.get("src"), None, norm(graphic.get("alt")))
+                if fig:
+                    blocks.append(fig)
+            text = _xml_text(el)
+            if text:
+                blocks.append(Paragraph(text))
+        elif len(el):
+            stack.extend(reversed(el))
+        else:
+            text = _xml_text(el)
+            if text:
+                blocks.append(Paragraph(text))
+    return drop_caption_echoes(blocks)
+
+
+def drop_caption_echoes(blocks: list[Block]) -> list[Block]:
+    """A figure's caption often comes out again as the next paragraph: keep it once."""
+    out: list[Block] = []
+    for block in blocks:
+        if (
+            isinstance(block, Paragraph)
+            and out
+            and isinstance(out[-1], Figure)
+            and out[-1].caption
+            and norm(block.text) == norm(out[-1].caption)
+        ):
+            continue
+        out.append(block)
+    return out
+
+
+# ---- a page region walked directly (comments, fallback) -----------------------------------
+
+
+def html_blocks(root: etree._Element, images: ImageIndex) -> list[Block]:
+    """Blocks from an HTML region: paragraphs, headings, lists, quotes and figures."""
+    blocks: list[Block] = []
+    inline: list[str] = []
+
+    def flush() -> None:
+        text = norm("".join(inline))
+        inline.clear()
+        if text:
+            blocks.append(Paragraph(text))
+
+    def walk(el: etree._Element, depth: int) -> None:
+        if el.text:
+            inline.append(el.text)
+        for child in el:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if not tag or tag in SKIP_TAGS:
+                pass
+            elif depth > MAX_DEPTH:
+                inline.append(" " + visible_text(child) + " ")
+            elif tag in HEADINGS:
+                flush()
+                text = visible_text(child)
+                if text:
+                    blocks.append(Heading(HEADINGS[tag], text))
+            elif tag in ("ul", "ol"):
+                flush()
+                items = [visible_text(li) for li in child if li.tag == "li"]
+                items = [t for t in items if t]
+                if items:
+                    blocks.append(ListBlock(ordered=tag == "ol", items=tuple(items)))
+            elif tag == "blockquote":
+                flush()
+                text = visible_text(child)
+                if text:
+                    blocks.append(Quote(text))
+            elif tag == "figure":
+                flush()
+                cap_el = child.find(".//figcaption")
+                caption = visible_text(cap_el) if cap_el is not None else None
+                img = child.find(".//img")
+                src = image_src(img) if img is not None else None
+                alt = norm(img.get("alt")) if img is not None else None
+                fig = images.figure(src, caption or None, alt or None)
+                if fig:
+                    blocks.append(fig)
+            elif tag == "img":
+                fig = images.figure(image_src(child), None, norm(child.get("alt")) or None)
+                if fig and fig.src:
+                    flush()
+                    blocks.append(fig)
+            elif tag == "br":
+                inline.append(" ")
+            elif tag in (
+                "p",
+                "div",
+                "section",
+                "article",
+                "main",
+                "pre",
+                "table",
+                "tr",
+                "dl",
+                "dd",
+                "dt",
+                "header",
+                "footer",
+                "aside",
+                "li",
+                "center",
+                "details",
+            ):
+                flush()
+                walk(child, depth + 1)
+                flush()
+            else:
+                walk(child, depth + 1)
+            if child.tail:
+                inline.append(child.tail)
+
+    walk(root, 0)
+    flush()
+    return blocks
+
+
+# ---- demands ------------------------------------------------------------------------------
+
+
+def mark_demands(blocks: list[Block]) -> list[Block]:
+    """A list right after a paragraph announcing demands becomes a demands list."""
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (
+            isinstance(block, ListBlock)
+            and not block.demands
+            and isinstance(prev, Paragraph | Heading)
+            and _DEMANDS.search(prev.text)
+        ):
+            block = ListBlock(block.ordered, block.items, demands=True, intro=prev.text)
+        out.append(block)
+    return out

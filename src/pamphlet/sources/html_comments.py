@@ -1,0 +1,294 @@
+"""Comment threads from common markup: WordPress, Drupal, Disqus (static) and schema.org.
+
+A comment is an element marked as one (class token ``comment``, a Disqus ``li.post``, or a
+schema.org Comment); a reply is a comment nested in another through a replies container
+(``ul.children``, Drupal's ``div.indented`` after its parent, ...). Each comment keeps its
+author, date and the author it answers.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..model import Comment, Paragraph
+from .html_blocks import ImageIndex, html_blocks, norm, visible_text
+
+AUTHOR_CLASSES = (
+    "fn",
+    "comment-author-name",
+    "comment__author",
+    "comment-author",
+    "username",
+    "author-name",
+    "author",
+    "user",
+    "commenter",
+    "name",
+    "post-author",
+)
+DATE_CLASSES = (
+    "comment-metadata",
+    "comment-meta",
+    "commentmetadata",
+    "comment-date",
+    "comment__time",
+    "comment-time",
+    "submitted",
+    "time-ago",
+    "post-meta",
+    "date",
+    "meta",
+)
+BODY_CLASSES = (
+    "comment-content",
+    "comment__content",
+    "field--name-comment-body",
+    "field-name-comment-body",
+    "comment-text",
+    "post-message",
+    "comment-body-text",
+    "comment_text",
+    "commenttext",
+    "content",
+    "comment-body",
+)
+DROP_CLASSES = frozenset(
+    [
+        "reply",
+        "comment-reply-link",
+        "comment-meta",
+        "comment-metadata",
+        "commentmetadata",
+        "comment-author",
+        "comment__meta",
+        "links",
+        "comment-links",
+        "post-meta",
+        "post-byline",
+        "vcard",
+        "avatar",
+        "submitted",
+        "comment__author",
+        "comment-footer",
+    ]
+)
+REPLY_CONTAINERS = frozenset(["children", "replies", "indented", "comment-replies", "sub-comments"])
+_SAYS = re.compile(r"\s*(says|said|wrote|пишет|написал[а]?)\s*:?\s*$", re.I)
+_BY = re.compile(r"^(?:by|posted by|submitted by)\s+", re.I)
+
+
+def _tokens(el: etree._Element) -> set[str]:
+    return set((el.get("class") or "").split())
+
+
+def is_comment_item(el: etree._Element) -> bool:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag not in ("li", "article", "div", "section"):
+        return False
+    if "schema.org/Comment" in (el.get("itemtype") or ""):
+        return True
+    tokens = _tokens(el)
+    if "comment" in tokens or ("pingback" in tokens and tag == "li"):
+        return True
+    if tag == "li" and "post" in tokens:
+        return any(a.get("id") in ("post-list", "disqus_thread") for a in el.iterancestors())
+    return False
+
+
+@dataclass
+class _Item:
+    el: etree._Element
+    parent: int | None
+    author: str | None = None
+
+
+def _own(el: etree._Element, items: set[etree._Element]) -> Callable[[etree._Element], bool]:
+    """A test: does a descendant belong to this comment, not to a reply nested in it?"""
+
+    def belongs(node: etree._Element) -> bool:
+        for anc in node.iterancestors():
+            if anc is el:
+                return True
+            if anc in items:
+                return False
+        return False
+
+    return belongs
+
+
+def _first_by_class(el: etree._Element, names: tuple[str, ...], belongs) -> etree._Element | None:
+    found: dict[str, etree._Element] = {}
+    for node in el.iterdescendants():
+        if not isinstance(node.tag, str):
+            continue
+        tokens = _tokens(node)
+        for name in names:
+            if name in tokens and name not in found and belongs(node):
+                found[name] = node
+    for name in names:
+        if name in found:
+            return found[name]
+    return None
+
+
+def _author(el: etree._Element, belongs) -> str | None:
+    for node in el.iterdescendants():
+        if isinstance(node.tag, str) and node.get("itemprop") == "author" and belongs(node):
+            name = node.find(".//*[@itemprop='name']")
+            text = norm((name if name is not None else node).text_content())
+            if text:
+                return _clean_author(text)
+    node = _first_by_class(el, AUTHOR_CLASSES, belongs)
+    if node is not None:
+        inner = _first_by_class(node, ("fn", "username", "name"), lambda n: True)
+        text = visible_text(inner if inner is not None else node)
+        if text and len(text) < 80:
+            return _clean_author(text)
+    for node in el.iterdescendants("cite", "strong", "b"):
+        if belongs(node):
+            text = visible_text(node)
+            if text and len(text) < 60:
+                return _clean_author(text)
+            break
+    return None
+
+
+def _clean_author(text: str) -> str | None:
+    text = _BY.sub("", _SAYS.sub("", norm(text))).strip(" :,")
+    return text or None
+
+
+def _date(el: etree._Element, belongs, to_iso: Callable[[str], str | None]) -> str | None:
+    for node in el.iterdescendants():
+        if not isinstance(node.tag, str) or not belongs(node):
+            continue
+        if node.tag == "time" and node.get("datetime"):
+            return to_iso(node.get("datetime"))
+        if node.get("itemprop") in ("dateCreated", "datePublished", "commentTime"):
+            value = node.get("content") or node.get("datetime") or visible_text(node)
+            return to_iso(value)
+        if node.get("property") in ("schema:dateCreated", "dc:date") and node.get("content"):
+            return to_iso(node.get("content"))
+    node = _first_by_class(el, DATE_CLASSES, belongs)
+    if node is not None:
+        value = node.get("title") or visible_text(node)
+        return to_iso(value) if value else None
+    return None
+
+
+def _body(el: etree._Element, belongs, items: set[etree._Element], images: ImageIndex):
+    node = _first_by_class(el, BODY_CLASSES, belongs)
+    if node is None:
+        for cand in el.iterdescendants():
+            if cand.get("itemprop") == "text" and belongs(cand):
+                node = cand
+                break
+    source = node if node is not None else el
+    clone = copy.deepcopy(source)
+    for sub in list(clone.iterdescendants()):
+        tokens = _tokens(sub) if isinstance(sub.tag, str) else set()
+        drop = (
+            is_comment_item(sub)
+            or tokens & DROP_CLASSES
+            or tokens & REPLY_CONTAINERS
+            or (node is None and sub.tag in ("footer", "header"))
+        )
+        if drop and sub.getparent() is not None:
+            _remove(sub)
+    return tuple(html_blocks(clone, images))
+
+
+def _remove(el: etree._Element) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _parent_item(el: etree._Element, index: dict[etree._Element, int]) -> int | None:
+    """The comment this one replies to, or None for a top-level comment."""
+    for anc in el.iterancestors():
+        if anc in index:
+            return index[anc]
+        tokens = _tokens(anc)
+        if "indented" in tokens or "replies" in tokens:
+            for sib in anc.itersiblings(preceding=True):
+                if sib in index:
+                    return index[sib]
+                inner = [n for n in sib.iter() if n in index]
+                if inner:
+                    return index[inner[0]]
+    return None
+
+
+def extract_comments(
+    tree: etree._Element, images: ImageIndex, to_iso: Callable[[str], str | None]
+) -> tuple[list[Comment], list[etree._Element]]:
+    """The page's comments in document order, and the elements holding them (to remove)."""
+    found = [el for el in tree.iter() if isinstance(el.tag, str) and is_comment_item(el)]
+    if not found:
+        return [], []
+    found_set = set(found)
+    # a comment element inside another without a replies container between is the same comment
+    items: list[etree._Element] = []
+    for el in found:
+        outer = None
+        crossed = False
+        for anc in el.iterancestors():
+            if anc in found_set:
+                outer = anc
+                break
+            if anc.tag in ("ul", "ol") or _tokens(anc) & REPLY_CONTAINERS:
+                crossed = True
+        if outer is None or crossed:
+            items.append(el)
+    item_set = set(items)
+    index = {el: i for i, el in enumerate(items)}
+    comments: list[Comment] = []
+    authors: list[str | None] = []
+    for el in items:
+        belongs = _own(el, item_set)
+        author = _author(el, belongs)
+        date = _date(el, belongs, to_iso)
+        body = _body(el, belongs, item_set, images)
+        parent = _parent_item(el, index)
+        authors.append(author)
+        if not body:
+            body = ()
+        reply_to = authors[parent] if parent is not None and parent < len(authors) else None
+        comments.append(Comment(author=author, date=date, body=body, in_reply_to=reply_to))
+    outermost = [el for el in items if not any(a in item_set for a in el.iterancestors())]
+    holders: list[etree._Element] = list(outermost)
+    for el in tree.iter("div"):
+        if "indented" in _tokens(el) and any(n in item_set for n in el.iterdescendants()):
+            holders.append(el)
+    kept = [c for c in comments if c.body]
+    return kept, holders
+
+
+def flat_comments(body: etree._Element) -> list[Comment]:
+    """trafilatura's comment text (no structure): one comment per paragraph it kept."""
+    out: list[Comment] = []
+    for el in body:
+        text = norm(" ".join(el.itertext()))
+        if text:
+            out.append(Comment(author=None, date=None, body=(Paragraph(text),)))
+    return out
+
+
+def remove_elements(elements: list[etree._Element]) -> None:
+    for el in elements:
+        if el.getparent() is not None:
+            _remove(el)

@@ -1,0 +1,92 @@
+"""What a saved page lost on its way into the model, one summary entry per element.
+
+Codes (stable, never reused):
+  H101 scripts and styles (never text)        H102 embedded frames and objects
+  H103 forms                                  H104 navigation, header, footer, sidebar
+  H105 remote image not fetched               H106 image file not found next to the page
+  H107 text left out by the extractor as boilerplate
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..model import Removed
+from .html_blocks import HEADINGS, SKIP_TAGS, norm, visible_text
+
+MAX_ENTRIES = 400
+_ACTIVE = ("script", "style", "noscript", "template")
+_EMBEDS = ("iframe", "frame", "object", "embed", "applet")
+_FURNITURE = ("nav", "header", "footer", "aside")
+_TEXT_BLOCKS = frozenset(("p", "li", "blockquote", "pre", "td", "dd", "dt", *HEADINGS))
+_REASONS = {
+    "H101": "scripts and styles are never part of the text",
+    "H102": "embedded frames and objects are not carried over",
+    "H103": "forms are not part of the text",
+    "H104": "page navigation, header, footer or sidebar",
+    "H105": "remote images are not fetched (allow remote images to keep the address)",
+    "H106": "the image file is not next to the page",
+    "H107": "left out by the extractor as boilerplate",
+}
+_SKIP_BUT_NAV = SKIP_TAGS - {"nav"}
+_NONWORD = re.compile(r"\W+")
+
+
+def key(text: str) -> str:
+    return _NONWORD.sub(" ", text.lower()).strip()
+
+
+def _first_words(text: str, n: int = 8) -> str:
+    words = text.split()
+    return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def _line(el: etree._Element) -> int:
+    return el.sourceline or 0
+
+
+def removed_summary(
+    tree: etree._Element, kept_text: str, dropped_images: list[tuple[str, str, int]]
+) -> list[Removed]:
+    out: list[Removed] = []
+    kept = f" {key(kept_text)} "
+
+    def is_kept(text: str) -> bool:
+        return f" {key(_first_words(text, 6).rstrip(' …'))} " in kept
+
+    def add(line: int, text: str, code: str) -> None:
+        if len(out) < MAX_ENTRIES:
+            out.append(Removed(line, text, code, _REASONS[code]))
+
+    for tag in _ACTIVE:
+        found = list(tree.iter(tag))
+        if found:
+            add(_line(found[0]), f"{tag} ×{len(found)}", "H101")
+    for el in tree.iter(*_EMBEDS):
+        add(_line(el), f"{el.tag}", "H102")
+    for el in tree.iter("form"):
+        add(_line(el), f"form: {_first_words(visible_text(el))}".rstrip(": "), "H103")
+    furniture: set[etree._Element] = set()
+    for el in tree.iter(*_FURNITURE):
+        if any(a.tag in _FURNITURE for a in el.iterancestors()):
+            continue
+        text = visible_text(el, _SKIP_BUT_NAV)
+        if text and not is_kept(text):
+            furniture.add(el)
+            add(_line(el), f"{el.tag}: {_first_words(text)}", "H104")
+    for src, why, line in dropped_images:
+        add(line, f"img: {src[:80]}", "H105" if why == "remote" else "H106")
+    skip = set(_ACTIVE) | set(_EMBEDS) | {"form"}
+    for el in tree.iter(*_TEXT_BLOCKS):
+        if any(a in furniture or a.tag in skip for a in el.iterancestors()):
+            continue
+        if any(isinstance(c.tag, str) and c.tag in _TEXT_BLOCKS for c in el.iterdescendants()):
+            continue
+        text = norm(el.text_content())
+        if not text or not key(text):
+            continue
+        if not is_kept(text):
+            add(_line(el), f"{el.tag}: {_first_words(text)}", "H107")
+    return out

@@ -1,0 +1,222 @@
+"""Plain-text web scrapes: clean the boilerplate, then parse into a Document.
+
+Every non-blank source line ends up either in the model's text or in
+``Document.removed`` with a code and a reason; nothing disappears silently.
+The work is linear in the number of lines: each line is matched against
+precompiled, backtracking-safe patterns once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import boilerplate as bp
+from ..errors import NoContent
+from ..model import Block, Comment, Document, Figure, Removed
+from .text_lists import Entry, build_blocks, strip_marker
+from .text_meta import (
+    Byline,
+    date_of,
+    is_comment_header,
+    parse_byline,
+    parse_comment_author,
+    parse_reply,
+)
+from .text_signals import detect_language, generic_removals
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
+_TITLE_MAX_WORDS = 25
+
+
+@dataclass
+class _CommentDraft:
+    author: str | None
+    date: str | None
+    in_reply_to: str | None = None
+    entries: list[Entry] = field(default_factory=list)
+    meta_line: int = 0
+
+
+@dataclass
+class _Meta:
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    date: str | None = None
+
+    def merge(self, byline: Byline) -> list[str]:
+        """Take what is still missing; say what was taken (for the reason)."""
+        took = []
+        if byline.authors and not self.authors:
+            self.authors = byline.authors
+            took.append("authors " + ", ".join(byline.authors))
+        if byline.publisher and not self.publisher:
+            self.publisher = byline.publisher
+            took.append(f"publisher {byline.publisher}")
+        if byline.date and not self.date:
+            self.date = byline.date
+            took.append(f"date {byline.date}")
+        return took
+
+
+def _removed(line: int, text: str, code: str, reason: str | None = None) -> Removed:
+    return Removed(line, text, code, reason or bp.STRUCTURAL[code])
+
+
+def title_of(text: str) -> tuple[str, bool]:
+    """The title from the first kept line; True when the line must also stay in the body."""
+    text = strip_marker(text)
+    if len(text.split()) <= _TITLE_MAX_WORDS:
+        return text, False
+    first = _SENTENCE_END.split(text, maxsplit=1)[0]
+    if len(first.split()) > _TITLE_MAX_WORDS:
+        first = " ".join(first.split()[:12]) + "…"
+    return first, True
+
+
+def _is_caption(text: str) -> bool:
+    words = text.split()
+    if strip_marker(text) != text:
+        return False
+    return 1 <= len(words) <= 12 and len(text) <= 100 and not text.endswith(tuple(".!?:;,"))
+
+
+class _Parser:
+    def __init__(self, text: str, source: str):
+        self.source = source
+        self.lines = [line.strip() for line in text.split("\n")]
+        self.language = detect_language(text)
+        self.removed: dict[int, Removed] = {}
+        self.meta = _Meta()
+        self.title: str | None = None
+        self.body: list[Entry] = []
+        self.figure: Figure | None = None
+        self.comments: list[_CommentDraft] = []
+        self.zone = "pre"
+        self.last_meta = -2  # index of the last line taken as a byline
+
+    def remove(self, index: int, code: str, reason: str | None = None) -> None:
+        self.removed[index] = _removed(index + 1, self.lines[index], code, reason)
+
+    def run(self) -> Document:
+        for index, rule in generic_removals(self.lines, self.language).items():
+            self.remove(index, rule[0], rule[1])
+        gap = True
+        for index, text in enumerate(self.lines):
+            if not text or index in self.removed:
+                gap = True
+                continue
+            self.take(index, text, gap)
+            gap = index in self.removed
+        if self.title is None:
+            raise NoContent("has no article text, only boilerplate", self.source)
+        return self.document()
+
+    def take_byline(self, index: int, text: str, *, header: bool) -> bool:
+        byline = parse_byline(text, self.language, header=header)
+        if byline is None:
+            return False
+        took = self.meta.merge(byline)
+        code = "C901" if byline.authors or byline.publisher else "C905"
+        if byline.authors and not byline.date and not byline.publisher:
+            code = "C906"
+        reason = bp.STRUCTURAL[code]
+        reason += f" ({'; '.join(took)})" if took else " (already known)"
+        self.remove(index, code, reason)
+        self.last_meta = index
+        return True
+
+    def take(self, index: int, text: str, gap: bool) -> None:
+        if self.zone == "pre":
+            if self.take_byline(index, text, header=True):
+                return
+            title, keep = title_of(text)
+            self.title = title
+            self.zone = "header"
+            if keep:
+                self.zone = "body"
+                self.body.append(Entry(index + 1, text, True))
+            return
+        if self.zone == "header":
+            if self.take_byline(index, text, header=True):
+                return
+            if self.figure is None and self.last_meta == index - 1 and _is_caption(text):
+                self.figure = Figure(text)
+                return
+            self.zone = "body"
+        if self.zone == "body":
+            if (self.body or self.figure) and is_comment_header(text):
+                self.remove(index, "C902")
+                self.zone = "comments"
+                return
+            if (self.body or self.figure) and self.take_comment_author(index, text, says_only=True):
+                self.zone = "comments"
+                return
+            if self.take_byline(index, text, header=False):
+                return
+            self.body.append(Entry(index + 1, text, gap))
+            return
+        self.take_comment_line(index, text, gap)
+
+    def take_comment_author(self, index: int, text: str, *, says_only: bool = False) -> bool:
+        if says_only and not any(p.fullmatch(text) for p in bp.COMMENT_AUTHORS[1:]):
+            return False
+        found = parse_comment_author(text, self.language)
+        if found is None:
+            return False
+        self.comments.append(_CommentDraft(found[0], found[1], meta_line=index))
+        self.remove(index, "C903")
+        return True
+
+    def take_comment_line(self, index: int, text: str, gap: bool) -> None:
+        current = self.comments[-1] if self.comments else None
+        if is_comment_header(text):
+            self.remove(index, "C902")
+            return
+        if current and not current.entries and current.date is None and (
+            current.meta_line == index - 1
+        ):
+            date = date_of(text, self.language)
+            if date:
+                current.date = date
+                self.remove(index, "C903")
+                return
+        if self.take_comment_author(index, text):
+            return
+        if self.take_byline(index, text, header=False):
+            return
+        reply = parse_reply(text)
+        if reply and current and not current.entries:
+            current.in_reply_to = reply
+            self.remove(index, "C904")
+            return
+        if current is None:
+            current = _CommentDraft(None, None)
+            self.comments.append(current)
+        current.entries.append(Entry(index + 1, text, gap))
+
+    def document(self) -> Document:
+        body: list[Block] = [self.figure] if self.figure else []
+        body.extend(build_blocks(self.body))
+        comments = tuple(
+            Comment(c.author, c.date, tuple(build_blocks(c.entries)), c.in_reply_to)
+            for c in self.comments
+            if c.entries or c.author
+        )
+        assert self.title is not None
+        return Document(
+            title=self.title,
+            source=self.source,
+            body=tuple(body),
+            authors=self.meta.authors,
+            publisher=self.meta.publisher,
+            date=self.meta.date,
+            language=self.language,
+            comments=comments,
+            removed=tuple(self.removed[i] for i in sorted(self.removed)),
+        )
+
+
+def parse_text(text: str, source: str) -> Document:
+    """Clean a plain-text web scrape and parse it into the document model."""
+    return _Parser(text, source).run()

@@ -1,0 +1,145 @@
+"""Lines that carry metadata: bylines, author lines, comment headers and replies.
+
+The patterns are data in :mod:`pamphlet.boilerplate`; this module checks what
+they capture (a name must read as a name, a date must parse) and returns
+plain values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import boilerplate as bp
+from ..dates import find_date
+
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bи\b|\bжәне\b)\s*", re.I)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*", re.U)
+_LOWER_PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "du", "bin", "ibn", "al"}
+_DATE_LEFTOVER = re.compile(r"[\s,.;:|()\-–—г]*(?:года?|ж\.|жылы)?[\s,.;:|()\-–—]*", re.I)
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    date: str | None = None
+
+
+def _clean(text: str | None) -> str:
+    return (text or "").strip(" \t,.;:|-–—")
+
+
+def looks_like_name(text: str, *, strict: bool = False) -> bool:
+    """A person's or group's name: 1–6 short words, no sentence in it."""
+    text = _clean(text)
+    if not text or len(text) > 60 or any(ch in text for ch in "!?\"“”«»"):
+        return False
+    words = text.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    if not strict:
+        return any(ch.isalpha() for ch in text)
+    for word in words:
+        if not _NAME_WORD.fullmatch(word):
+            return False
+        if not word[0].isupper() and word.lower() not in _LOWER_PARTICLES:
+            return False
+    return True
+
+
+def split_names(text: str, *, strict: bool = False) -> tuple[str, ...]:
+    names = tuple(n for n in (_clean(p) for p in _SPLIT_NAMES.split(text)) if n)
+    if names and all(looks_like_name(n, strict=strict) for n in names):
+        return names
+    return ()
+
+
+def date_of(text: str | None, language: str) -> str | None:
+    """The date when ``text`` is a date and little else (a weekday, a time)."""
+    text = _clean(text)
+    if not text or len(text) > 80:
+        return None
+    found = find_date(text, language=language)
+    if not found:
+        return None
+    iso, (start, end) = found
+    rest = text[:start] + " " + text[end:]
+    return iso if _DATE_LEFTOVER.fullmatch(rest) else None
+
+
+def parse_byline(line: str, language: str, *, header: bool) -> Byline | None:
+    """Authors, publisher and date from a byline, or None if the line is not one."""
+    if len(line) > 300:
+        return None
+    for pattern in bp.BYLINES:
+        match = pattern.fullmatch(line)
+        if not match:
+            continue
+        groups = match.groupdict()
+        date = date_of(groups.get("date"), language)
+        if date is None:
+            continue
+        who = split_names(groups.get("who") or "")
+        author = split_names(groups.get("author") or "")
+        if groups.get("who") and not who:
+            continue
+        if groups.get("author") and not author:
+            continue
+        if author:
+            return Byline(author, who[0] if len(who) == 1 else None, date)
+        return Byline(who, None, date)
+    for pattern in bp.AUTHOR_LINES:
+        match = pattern.fullmatch(line)
+        if match:
+            names = split_names(match.group("author"))
+            if names:
+                return Byline(names)
+    if header:
+        match = bp.BARE_BYLINE.fullmatch(line)
+        if match:
+            names = split_names(match.group("author"), strict=True)
+            if names:
+                return Byline(names)
+        date = date_of(line, language)
+        if date:
+            return Byline(date=date)
+    return None
+
+
+def parse_comment_author(line: str, language: str) -> tuple[str | None, str | None] | None:
+    """(author, date) when the line opens a comment, else None."""
+    if len(line) > 200:
+        return None
+    for pattern in bp.COMMENT_AUTHORS:
+        match = pattern.fullmatch(line)
+        if not match:
+            continue
+        groups = match.groupdict()
+        raw_date = groups.get("date")
+        date = date_of(raw_date, language) if raw_date else None
+        if raw_date and date is None:
+            continue
+        who = _clean(groups.get("who"))
+        if looks_like_name(who):
+            return who, date
+    found = find_date(line, language=language)
+    if found and found[1][0] > 0 and _DATE_LEFTOVER.fullmatch(line[found[1][1]:]):
+        who = line[: found[1][0]].strip(bp.COMMENT_NAME_DATE_SEPARATORS)
+        if looks_like_name(who, strict=True) and len(who.split()) <= 4:
+            return who, found[0]
+    return None
+
+
+def parse_reply(line: str) -> str | None:
+    if len(line) > 300:
+        return None
+    for pattern in bp.REPLIES:
+        match = pattern.fullmatch(line)
+        if match and looks_like_name(match.group("who")):
+            return _clean(match.group("who"))
+    return None
+
+
+def is_comment_header(line: str) -> bool:
+    return len(line) <= 250 and bp.COMMENT_HEADERS.fullmatch(line) is not None

@@ -1,0 +1,109 @@
+"""Line-level signals that do not need the document's structure.
+
+- the boilerplate rules of :mod:`pamphlet.boilerplate` (whole-line matches);
+- lines without any letter or digit (decoration);
+- short lines repeated many times (template chrome);
+- runs of short link-like lines before the article starts or after it ends
+  (menus, footer links).
+
+All of it is one pass over the lines plus a counter: linear in the input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .. import boilerplate as bp
+from .text_lists import strip_marker
+from .text_meta import is_comment_header, parse_byline, parse_comment_author
+
+_KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_HAS_WORD = re.compile(r"\w")
+_TERMINAL = tuple(".!?…:;,\"”»")
+_REPEAT_MIN = 3
+_RUN_MIN = 3
+
+
+def detect_language(text: str) -> str:
+    """'ru', 'kk' or 'en' from the script of the letters (a BCP 47 tag)."""
+    sample = text[:200_000]
+    cyrillic = len(_CYRILLIC.findall(sample))
+    latin = len(_LATIN.findall(sample))
+    if cyrillic <= latin:
+        return "en"
+    kazakh = sum(1 for ch in sample if ch in _KAZAKH)
+    return "kk" if kazakh * 50 >= cyrillic else "ru"
+
+
+def _linky(text: str) -> bool:
+    """Short, no sentence punctuation: reads like a menu entry or a link."""
+    text = strip_marker(text)
+    words = text.split()
+    return 1 <= len(words) <= 4 and len(text) <= 32 and not text.endswith(_TERMINAL)
+
+
+def _substantial(text: str) -> bool:
+    text = strip_marker(text)
+    words = len(text.split())
+    return words >= 10 or (words >= 4 and text.endswith((".", "!", "?", "…")))
+
+
+def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, str]]:
+    """index -> (code, reason) for the lines to drop before parsing."""
+    out: dict[int, tuple[str, str]] = {}
+    counts: Counter[str] = Counter()
+    for index, text in enumerate(lines):
+        if not text:
+            continue
+        if not _HAS_WORD.search(strip_marker(text)):
+            out[index] = ("C803", bp.STRUCTURAL["C803"])
+            continue
+        if is_comment_header(text):
+            continue
+        rule = bp.classify_line(text, language)
+        if rule is not None:
+            out[index] = (rule.code, rule.reason)
+            continue
+        if len(text) <= 60:
+            counts[strip_marker(text)] += 1
+    repeated = {t: n for t, n in counts.items() if n >= _REPEAT_MIN and _linky(t)}
+    if repeated:
+        for index, text in enumerate(lines):
+            key = strip_marker(text) if text and len(text) <= 60 else None
+            if key in repeated and index not in out:
+                reason = bp.STRUCTURAL["C801"].format(count=repeated[key])
+                out[index] = ("C801", reason)
+    _menu_runs(lines, out, language)
+    return out
+
+
+def _is_meta(text: str, language: str) -> bool:
+    """Bylines and comment headers: the parser takes them, whatever stands around."""
+    if len(text) > 300:
+        return False
+    return (
+        is_comment_header(text)
+        or parse_byline(text, language, header=False) is not None
+        or parse_comment_author(text, language) is not None
+    )
+
+
+def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str) -> None:
+    kept = [i for i, t in enumerate(lines) if t and i not in out and not _is_meta(t, language)]
+    first = next((k for k, i in enumerate(kept) if _substantial(lines[i])), None)
+    if first is None:
+        return
+    last = max(k for k, i in enumerate(kept) if _substantial(lines[i]))
+    for segment in (kept[:first], kept[last + 1:]):
+        run: list[int] = []
+        for index in [*segment, -1]:
+            if index >= 0 and _linky(lines[index]):
+                run.append(index)
+                continue
+            if len(run) >= _RUN_MIN:
+                for member in run:
+                    out[member] = ("C802", bp.STRUCTURAL["C802"])
+            run = []

@@ -1,0 +1,240 @@
+"""The plain-text reader: the seed field by field, then each boilerplate family."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pamphlet.errors import NoContent, PamphletError
+from pamphlet.model import Figure, Heading, ListBlock, Paragraph
+from pamphlet.sources.text import parse_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "russian-troops-out-of-kazakhstan.txt"
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+
+
+def parse_file(path: Path):
+    return parse_text(path.read_text(encoding="utf-8"), str(path))
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return parse_file(SEED)
+
+
+def removed_by_text(doc):
+    return {r.text: r for r in doc.removed}
+
+
+# --- the seed ------------------------------------------------------------------
+
+
+def test_seed_metadata(seed):
+    assert seed.title == "Russian troops out of Kazakhstan! For democracy and workers’ rights!"
+    assert seed.authors == ("Dan Katz",)
+    assert seed.publisher == "AWL"
+    assert seed.date == "2022-01-11T03:25"
+    assert seed.language == "en"
+    assert seed.source == str(SEED)
+
+
+def test_seed_figure_then_22_paragraphs(seed):
+    assert seed.body[0] == Figure("Protesters in Kazakhstan")
+    assert seed.body[0].src is None
+    paragraphs = seed.body[1:]
+    assert len(paragraphs) == 22
+    assert all(isinstance(b, Paragraph) for b in paragraphs)
+    assert paragraphs[0].text.startswith("The price of Liquid Petroleum Gas (LPG)")
+    assert paragraphs[0].text.endswith("was hiked on New Year’s Day.")
+    assert paragraphs[-1].text.startswith("And Putin also has his own concerns.")
+    assert paragraphs[-1].text.endswith("presides over in Moscow.")
+    source_lines = SEED.read_text(encoding="utf-8").split("\n")
+    expected = [source_lines[n - 1].strip() for n in range(6, 49, 2)]
+    assert [p.text for p in paragraphs] == expected
+
+
+def test_seed_comment(seed):
+    assert len(seed.comments) == 1
+    comment = seed.comments[0]
+    assert comment.author == "AWL"
+    assert comment.date == "2022-01-10T13:22"
+    assert comment.in_reply_to is None
+    texts = [b.text for b in comment.body if isinstance(b, Paragraph)]
+    assert texts[0].startswith("In Kazakhstan, there is now a real popular uprising")
+    # typos are kept as written
+    assert any("Kassym-|Jomart" in t for t in texts)
+    assert texts[-1].startswith("We call on all the workers and working people")
+
+
+def test_seed_demands(seed):
+    body = seed.comments[0].body
+    lists = [b for b in body if isinstance(b, ListBlock)]
+    assert len(lists) == 1
+    demands = lists[0]
+    assert demands.ordered and demands.demands
+    assert demands.intro == "The socialist movement of Kazakhstan demands:"
+    assert demands.items == (
+        "An immediate cessation of hostilities against the people and the withdrawal of "
+        "troops from the cities!",
+        "Immediate resignation of all Nazarbayev officials, including President Tokayev!",
+        "Release of all political prisoners and detainees!",
+        "Ensuring the right to create trade unions and political parties and to hold strikes "
+        "and meetings!",
+        "Legalisation of the activities of the banned Communist Party of Kazakhstan and the "
+        "Socialist Movement of Kazakhstan!",
+    )
+    position = body.index(demands)
+    assert body[position - 1] == Paragraph("The socialist movement of Kazakhstan demands:")
+    assert len(seed.demands) == 1 and seed.demands[0].where == "comment 1"
+
+
+def test_seed_removed(seed):
+    removed = {r.line: r for r in seed.removed}
+    assert sorted(removed) == [3, 50, 52, 96, 97]
+    assert removed[96].code == "C101" and "cookie" in removed[96].reason
+    assert removed[96].text.startswith("This website uses cookies")
+    assert removed[97].code == "C102" and "consent" in removed[97].reason
+    assert removed[3].code == "C901" and "metadata" in removed[3].reason
+    assert removed[50].text == "Comments" and "header" in removed[50].reason
+    assert removed[52].code == "C903" and "metadata" in removed[52].reason
+
+
+# --- fixtures: one per family ----------------------------------------------------
+
+
+def test_wordpress_page():
+    doc = parse_file(FIXTURES / "en_wordpress.txt")
+    assert doc.title == "Solidarity With the Striking Oil Workers of Mangystau"
+    assert doc.authors == ("Maria Lopez",) and doc.date == "2021-06-03"
+    codes = {r.text: r.code for r in doc.removed}
+    assert codes["Skip to content"] == "C201"
+    assert codes["Home » News » Kazakhstan"] == "C203"
+    assert codes["Share this:"] == "C301" and codes["Facebook"] == "C301"
+    assert codes["Like this:"] == "C302" and codes["Related"] == "C303"
+    assert codes["Leave a Reply"] == "C501" and codes["Post Comment"] == "C501"
+    assert codes["© 2021 Workers' Voice. All rights reserved."] == "C601"
+    assert codes["Privacy Policy | Terms of Use"] == "C603"
+    texts = doc.texts()
+    # traps: a sentence about cookies, "Submitted to parliament", a short paragraph
+    assert any(t.startswith("Our website does not track you") for t in texts)
+    assert any(t.startswith("Submitted to parliament last spring") for t in texts)
+    assert Paragraph("We won.") in doc.body
+    assert Heading(2, "What the Workers Want") in doc.body
+    (demands,) = doc.demands
+    assert demands.intro == "We demand:" and len(demands.items) == 3
+    assert demands.items[2] == "An end to police surveillance of the union"
+    maria, john = doc.comments
+    assert (maria.author, maria.date) == ("Maria", "2021-06-05T09:14")
+    assert (john.author, john.date) == ("John Smith", "2021-06-06T22:02")
+    assert john.body == (Paragraph("Solidarity from the dockers in Liverpool!"),)
+
+
+def test_russian_page():
+    doc = parse_file(FIXTURES / "ru_news.txt")
+    assert doc.language == "ru"
+    assert doc.title == "Нефтяники Жанаозена объявили бессрочную забастовку"
+    assert doc.authors == ("Иван Петров",) and doc.date == "2022-01-07"
+    (demands,) = doc.demands
+    assert demands.intro == "Мы требуем:" and demands.where == "body"
+    assert demands.items[0] == "Снизить цену на сжиженный газ до 50 тенге за литр."
+    first, second = doc.comments
+    assert (first.author, first.date) == ("Айгуль", "2022-01-07T09:30")
+    assert (second.author, second.date, second.in_reply_to) == (
+        "Ерлан", "2022-01-08T11:05", "Айгуль"
+    )
+    codes = {r.text: r.code for r in doc.removed}
+    assert codes["Перейти к содержимому"] == "C201"
+    assert codes["Поделиться"] == "C301" and codes["ВКонтакте"] == "C301"
+    assert codes["Ответить"] == "C502" and codes["Комментарии"] == "C902"
+    assert any(r.code == "C104" for r in doc.removed)
+    assert codes["© 2022 Рабочая газета. Все права защищены."] == "C601"
+
+
+def test_drupal_submitter_is_author_and_replies():
+    doc = parse_file(FIXTURES / "drupal_reply.txt")
+    assert doc.authors == ("jsmith",) and doc.publisher is None
+    assert doc.date == "2022-01-11T10:00"  # Tue, 11/01/2022 read day-first (a Tuesday)
+    assert Heading(2, "Ending Poverty Pay") in doc.body
+    lists = [b for b in doc.body if isinstance(b, ListBlock)]
+    assert [lst.items for lst in lists] == [
+        ("A minimum wage of £15 an hour", "Rent controls in every city",
+         "Public ownership of energy"),
+        ("Sick pay from day one", "Equal pay audits in every workplace"),
+    ]
+    assert lists[0].ordered and not lists[1].ordered
+    assert not any(lst.demands for lst in lists)
+    dave, reply = doc.comments
+    assert dave.author == "Dave" and dave.date == "2022-01-12T08:15"
+    assert reply.in_reply_to == "Dave" and reply.author == "jsmith"
+    assert sum(r.code == "C501" for r in doc.removed) == 3
+
+
+def test_pipe_byline_menu_run_and_footer():
+    doc = parse_file(FIXTURES / "en_byline_pipe.txt")
+    assert doc.title == "Nurses Walk Out Across the Region"
+    assert doc.authors == ("Jane Doe", "Tom Lee") and doc.date == "2023-03-12"
+    codes = {r.text: r.code for r in doc.removed}
+    assert codes["NEWS"] == codes["OPINION"] == codes["INTERNATIONAL"] == "C802"
+    assert codes["Advertisement"] == "C401" and codes["Read more"] == "C701"
+    assert codes["All rights reserved"] == "C602"
+    assert codes["Subscribe to our newsletter for weekly updates from the picket lines."] == "C402"
+    (demands,) = doc.demands
+    assert demands.intro == "Our demands are:"
+    assert demands.items == (
+        "Pay restoration to 2010 levels", "Safe staffing ratios on every ward",
+        "No privatisation of services",
+    )
+
+
+def test_kazakh_language_and_date():
+    doc = parse_file(FIXTURES / "kk_article.txt")
+    assert doc.language == "kk"
+    assert doc.date == "2022-01-05"
+    assert "Бөлісу" in {r.text for r in doc.removed}
+
+
+def test_hard_wrapped_lines_are_joined():
+    doc = parse_file(FIXTURES / "hardwrap.txt")
+    assert doc.authors == ("Committee of Striking Dockers",)
+    first = doc.body[0]
+    assert isinstance(first, Paragraph)
+    assert first.text.startswith("We, the dockers of the port,")
+    assert "first of the month" in first.text and first.text.endswith("negotiating table.")
+    assert len(doc.body) == 2
+
+
+def test_only_boilerplate_raises_no_content():
+    with pytest.raises(NoContent) as info:
+        parse_file(FIXTURES / "boilerplate_only.txt")
+    assert "only boilerplate" in info.value.message
+    assert isinstance(info.value, PamphletError) and info.value.exit_code == 5
+
+
+def test_markdown_heading_and_bullets_in_text():
+    doc = parse_text("Title here\n\n## Part one\n\nSome text.\n\n• a\n• b\n", "x.txt")
+    assert doc.body == (Heading(2, "Part one"), Paragraph("Some text."),
+                        ListBlock(False, ("a", "b")))
+
+
+def test_long_first_line_keeps_its_text():
+    line = " ".join(["word"] * 40) + ". Second sentence here."
+    doc = parse_text(line, "x.txt")
+    assert doc.body == (Paragraph(line),)
+    assert doc.title.endswith("…")
+
+
+def test_repeated_short_lines_are_removed():
+    text = "A Title For The Piece\n\nReal text of the article goes here.\n" + "Vote\n" * 4
+    doc = parse_text(text, "x.txt")
+    assert [r.code for r in doc.removed] == ["C801"] * 4
+
+
+def test_big_inputs_are_fast():
+    import time
+
+    start = time.perf_counter()
+    parse_text("Title\n" + "a short line here\n" * 100_000, "big.txt")
+    parse_text("Title\n" + "word " * 400_000, "long.txt")
+    assert time.perf_counter() - start < 20
