@@ -92,7 +92,8 @@ def bench(name: str, source: Path, runs: int, work: Path, env: dict[str, str]) -
     html, css = weasyprint_inputs(source, work)
     weasy = shutil.which("weasyprint")
     weasy_cmd = [weasy] if weasy else [sys.executable, "-m", "weasyprint"]
-    weasy_cmd += ["-s", str(css), "--pdf-variant", "pdf/ua-1", str(html), str(work / "weasyprint.pdf")]
+    weasy_cmd += ["-s", str(css), "--pdf-variant", "pdf/ua-1",
+                  str(html), str(work / "weasyprint.pdf")]
     ours, theirs = [], []
     for _ in range(runs):  # interleaved, so drift in machine load hits both alike
         ours.append(measure(pamphlet, env))

@@ -12,6 +12,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -97,18 +98,39 @@ def parse_report(book: Path, data: dict) -> Report:
 
 
 def run_epubcheck(books: list[Path], timeout: float = 600) -> dict[Path, Report]:
-    """Check every book; a missing report (a crash) raises."""
+    """Check every book; a missing report (a crash) raises.
+
+    One JVM for all books when java can run a source file (a JDK); otherwise
+    (a bare JRE) EPUBCheck's command line once per book, two at a time.
+    """
     jar, java_bin = epubcheck_jar(), java()
     if jar is None or java_bin is None:
         raise RuntimeError("EPUBCheck needs java and the epubcheck package")
+    fast = [java_bin, "-XX:TieredStopAtLevel=1"]
     with tempfile.TemporaryDirectory(prefix="epubcheck-") as tmp:
         outs = [Path(tmp) / f"report-{n}.json" for n in range(len(books))]
         args = [a for book, out in zip(books, outs, strict=True) for a in (str(book), str(out))]
-        cmd = [java_bin, "-XX:TieredStopAtLevel=1", "-cp", str(jar), str(CHECK_MANY), *args]
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False)
+        proc = subprocess.run(
+            [*fast, "-cp", str(jar), str(CHECK_MANY), *args],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        stderr = proc.stderr
+        if not any(out.is_file() for out in outs):  # no compiler in this Java: one by one
+
+            def one(pair: tuple[Path, Path]) -> str:
+                book, out = pair
+                cmd = [*fast, "-jar", str(jar), str(book), "--json", str(out), "-u", "-q"]
+                run = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+                return run.stderr
+
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                stderr += "".join(pool.map(one, zip(books, outs, strict=True)))
         reports = {}
         for book, out in zip(books, outs, strict=True):
             if not out.is_file():
-                raise RuntimeError(f"EPUBCheck wrote no report for {book}: {proc.stderr[-2000:]}")
+                raise RuntimeError(f"EPUBCheck wrote no report for {book}: {stderr[-2000:]}")
             reports[book] = parse_report(book, json.loads(out.read_text(encoding="utf-8")))
         return reports

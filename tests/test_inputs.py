@@ -238,6 +238,18 @@ def test_bad_max_size_is_a_usage_error(tmp_path: Path, value: str) -> None:
     assert err.count("\n") == 1 and err.startswith("error: ")
 
 
+def test_too_long_for_a_pdf_is_refused_before_layout(tmp_path: Path) -> None:
+    src = tmp_path / "long.txt"
+    src.write_text("A long one\n\n" + (EN_PARA + "\n\n") * 30, encoding="utf-8")
+    dist = tmp_path / "dist"
+    started = time.monotonic()
+    code, _, err = run("build", src, "-o", dist, "-f", "html", "-f", "pdf", "--max-pdf-chars", "2k")
+    assert time.monotonic() - started < 5
+    assert code == 7
+    assert_one_line_error(err, src, "too long for a pdf", "--max-pdf-chars")
+    assert [p.name for p in dist.iterdir()] == ["long.html"]
+
+
 def test_gzip_bomb_is_refused(tmp_path: Path) -> None:
     src = tmp_path / "bomb.html.gz"
     with gzip.open(src, "wb", compresslevel=9) as fh:
@@ -390,6 +402,27 @@ def test_html_nested_inline_and_lists(tmp_path: Path) -> None:
     assert code in (0, 4, 5), err
     if code:
         assert_one_line_error(err, src)
+
+
+@pytest.mark.slow
+def test_big_html_page_in_bounded_time(tmp_path: Path) -> None:
+    src = tmp_path / "bigpage.html"
+    paras = "".join(f"<p>Paragraph {n}. {EN_PARA}</p>\n" for n in range(6000))
+    src.write_text(
+        "<html><head><title>Big page</title><script>" + "var x = 1;" * 50_000 + "</script>"
+        f"</head><body><nav><a href='/'>Home</a></nav><article><h1>Big page</h1>{paras}"
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    assert src.stat().st_size > 1_400_000
+    dist = tmp_path / "dist"
+    code, _, rss, err = _peak_rss_run(
+        ["build", str(src), "-o", str(dist), "-f", "html", "-f", "epub"], limit_s=60
+    )
+    assert code == 0, err
+    assert rss < 1024**3, rss
+    html = (dist / "bigpage.html").read_text(encoding="utf-8")
+    assert "Paragraph 0." in html and "Paragraph 5999." in html
 
 
 def test_html_without_body_or_text(tmp_path: Path) -> None:

@@ -126,6 +126,11 @@ def seed_pdf(seed_doc: Document, tmp_path_factory: pytest.TempPathFactory) -> Bu
 
 
 @pytest.fixture(scope="module")
+def seed_a6_pdf(seed_doc: Document, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build(seed_doc, tmp_path_factory.mktemp("seed-a6"), SEED, paper="a6")
+
+
+@pytest.fixture(scope="module")
 def sample_pdf(tmp_path_factory: pytest.TempPathFactory) -> Built:
     out = tmp_path_factory.mktemp("sample")
     return build(sample_document(), out, out / "sample.txt", booklet=True, print_shop=True)
@@ -238,6 +243,15 @@ def test_text_layer_has_no_invisible_characters(seed_pdf: Built) -> None:
     assert re.search("\u2010(?!\n)", text) is None
 
 
+def test_no_more_than_two_hyphenated_lines_in_a_row(seed_pdf: Built) -> None:
+    run = longest = total = 0
+    for line in pdftotext(seed_pdf.pdf).splitlines():
+        run = run + 1 if line.endswith("\u2010") else 0
+        longest, total = max(longest, run), total + (run > 0)
+    assert total > 0, "the seed's text should be hyphenated somewhere"
+    assert longest <= 2
+
+
 def test_bookmarks_for_article_demands_and_comments(seed_pdf: Built, seed_doc: Document) -> None:
     titles = outline_titles(seed_pdf.pdf)
     labels = [t for _, t in titles]
@@ -248,7 +262,9 @@ def test_bookmarks_for_article_demands_and_comments(seed_pdf: Built, seed_doc: D
     assert labels.index(seed_doc.title) < labels.index("Comments") < len(labels) - 1
 
 
-def test_cover_and_back_have_no_folio_and_text_pages_do(seed_pdf: Built, seed_doc: Document) -> None:
+def test_cover_and_back_have_no_folio_and_text_pages_do(
+    seed_pdf: Built, seed_doc: Document
+) -> None:
     pages = page_texts(seed_pdf.pdf)
     lines = [[ln.strip() for ln in p.splitlines() if ln.strip()] for p in pages]
     assert not any(ln.isdigit() for ln in lines[0] + lines[-1])
@@ -264,6 +280,34 @@ def test_cover_and_back_have_no_folio_and_text_pages_do(seed_pdf: Built, seed_do
     assert normalise(Path(seed_doc.source).name) in back
     assert normalise(str(SEED.parent)) not in back
     assert normalise(BUILT.date().isoformat()) in back
+
+
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
+
+
+def words_by_page(pdf: Path) -> list[list[tuple[float, float, str]]]:
+    """(top, bottom, word) for every word, page by page (pdftotext -bbox)."""
+    pages = []
+    for page in pdftotext(pdf, "-bbox").split("<page ")[1:]:
+        pages.append([(float(m[2]), float(m[4]), m[5]) for m in _WORD.finditer(page)])
+    return pages
+
+
+@pytest.mark.parametrize("which", ["seed_pdf", "seed_a6_pdf"])
+def test_colophon_never_overlaps_the_demands(which: str, request: pytest.FixtureRequest) -> None:
+    built: Built = request.getfixturevalue(which)
+    pages = words_by_page(built.pdf)
+    with_colophon = [p for p in pages if any(w == "Source:" for _, _, w in p)]
+    assert len(with_colophon) == 1 and with_colophon[0] is pages[-1]
+    page = pages[-1]
+    top = min(t for t, _, w in page if w == "Source:")
+    above = " ".join(w for t, b, w in page if b <= top - 2 * MM)
+    last_demand = built.doc.demands[-1].items[-1]
+    demands_page = normalise(above) or normalise(" ".join(w for _, _, w in pages[-2]))
+    assert normalise(last_demand) in demands_page
+    # Nothing but the colophon from its top down.
+    below = normalise(" ".join(w for t, _, w in page if t >= top - 2 * MM))
+    assert below.startswith("Source:") and normalise(last_demand) not in below
 
 
 def test_running_heads_name_the_title_and_the_section(seed_pdf: Built, seed_doc: Document) -> None:

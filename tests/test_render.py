@@ -20,7 +20,7 @@ def test_document_has_title_block_article_demands_and_comments() -> None:
     assert root.findtext(".//h:h1", namespaces=ns) == "Depot workers strike over pay cuts"
     box = root.find(".//h:section[@class='demands']", ns)
     assert box is not None and box.get("id") == "demands-1"
-    assert box.findtext("h:h3", namespaces=ns) == DEMAND_INTRO
+    assert box.findtext("h:h2", namespaces=ns) == DEMAND_INTRO  # in the body: under the h1
     items = [li.text for li in box.findall("h:ol/h:li", ns)]
     assert [plain(i) for i in items] == list(DEMANDS)
     # the intro is inside the box, not printed twice

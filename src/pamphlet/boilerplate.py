@@ -178,6 +178,10 @@ STRUCTURAL: dict[str, str] = {
 }
 
 _BY_RULE = {rule.code: rule for rule in RULES}
+# One alternation of every rule, tried in order: a single scan per line.
+_ALL_RULES = re.compile(
+    "|".join(f"(?P<r{n}>{rule.pattern.pattern})" for n, rule in enumerate(RULES)), re.I
+)
 
 
 def classify_line(line: str, language: str = "en") -> Rule | None:
@@ -185,10 +189,10 @@ def classify_line(line: str, language: str = "en") -> Rule | None:
     text = line.strip()
     if not text or len(text) > MAX_RULE_LENGTH:
         return None
-    for rule in RULES:
-        if rule.pattern.fullmatch(text):
-            return rule
-    return None
+    match = _ALL_RULES.fullmatch(text)
+    if match is None or match.lastgroup is None:
+        return None
+    return RULES[int(match.lastgroup[1:])]
 
 
 def rule_by_code(code: str) -> Rule:

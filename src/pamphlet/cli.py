@@ -14,6 +14,7 @@ import click
 from . import __version__
 from .errors import SOME_FAILED, PamphletError, UsageError
 from .pipeline import (
+    DEFAULT_MAX_PDF_CHARS,
     FORMATS,
     PAPERS,
     BuildResult,
@@ -44,9 +45,10 @@ def _say(text: str, err: bool = False) -> None:
     click.echo(clean_line(text), err=err)
 
 
-def _size(text: str) -> int:
-    """'25M', '500k', '1000000' -> bytes."""
-    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+def _size(text: str, binary: bool = True) -> int:
+    """'25M', '500k', '1000000' -> bytes (or, binary=False, 1M = 1,000,000)."""
+    base = 1024 if binary else 1000
+    units = {"k": base, "m": base**2, "g": base**3}
     text = text.strip().lower().removesuffix("b")
     factor = units.get(text[-1:], 1)
     number = text[:-1] if text[-1:] in units else text
@@ -87,6 +89,8 @@ def app() -> None:
               help="Let the build fetch remote images and styles (off: no network).")
 @click.option("--max-size", default=str(DEFAULT_MAX_BYTES // 1024**2) + "M", show_default=True,
               help="Refuse sources larger than this.")
+@click.option("--max-pdf-chars", default=str(DEFAULT_MAX_PDF_CHARS), show_default=True,
+              help="Do not lay out a PDF of a document longer than this many characters.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def build_command(
     sources: tuple[Path, ...],
@@ -98,6 +102,7 @@ def build_command(
     pdf_variant: str,
     allow_remote: bool,
     max_size: str,
+    max_pdf_chars: str,
     quiet: bool,
 ) -> None:
     """Build SOURCES (default: every file in seeds/) into the output folder."""
@@ -113,6 +118,7 @@ def build_command(
         pdf_variant=None if pdf_variant.lower() == "none" else pdf_variant,
         allow_remote=allow_remote,
         max_bytes=_size(max_size),
+        max_pdf_chars=_size(max_pdf_chars, binary=False),
     )
     paths = list(sources) or default_sources()
 

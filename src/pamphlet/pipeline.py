@@ -24,6 +24,8 @@ from .sources import DEFAULT_MAX_BYTES, read_source
 
 T = TypeVar("T")
 FORMATS = ("html", "epub", "pdf")
+DEFAULT_MAX_PDF_CHARS = 1_000_000
+"""Longer documents are not laid out as PDF (about 500 A5 pages and minutes of layout)."""
 PAPERS = ("a4", "a5", "a6", "letter", "half-letter")
 
 
@@ -37,6 +39,7 @@ class BuildOptions:
     pdf_variant: str | None = "pdf/ua-1"
     allow_remote: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_pdf_chars: int = DEFAULT_MAX_PDF_CHARS
     source_date_epoch: int | None = None
     now: datetime = field(default_factory=lambda: datetime(1970, 1, 1, tzinfo=UTC))
 
@@ -177,6 +180,13 @@ def build_document(
             result.outputs.extend(publish(stage, [stage / f"{stem}.epub"], out))
     if "pdf" in options.formats:
         from .export.pdf import write_pdfs
+
+        length = sum(len(t) for t in doc.texts())
+        if length > options.max_pdf_chars:
+            raise ExportError(
+                f"too long for a PDF ({length} characters; the limit is {options.max_pdf_chars})",
+                hint="raise it with --max-pdf-chars, or build only -f html -f epub",
+            )
 
         with staging(out, stem) as stage:
             written, notes = _export(

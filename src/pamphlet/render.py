@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from .model import Block, Document, ListBlock, Paragraph
+from .model import Block, Document, Heading, ListBlock, Paragraph
 from .typography import format_date, smarten
 
 TEMPLATES = Path(str(resources.files("pamphlet") / "templates"))
@@ -83,6 +83,7 @@ def labels(doc: Document) -> dict[str, str]:
             "made_with": "Сделано программой pamphlet",
             "printed_by": "Напечатано и распространено:",
             "contents": "Содержание",
+            "anonymous": "Аноним",
         }
     return {
         "comments": "Comments",
@@ -95,6 +96,7 @@ def labels(doc: Document) -> dict[str, str]:
         "made_with": "Made with pamphlet",
         "printed_by": "Printed and distributed by:",
         "contents": "Contents",
+        "anonymous": "Anonymous",
     }
 
 
@@ -112,6 +114,7 @@ def _context(doc: Document, options: RenderOptions) -> dict[str, object]:
         "labels": labels(doc),
         "sections": sections(doc),
         "body_groups": group_blocks(doc.body, 0),
+        "heading_offset": heading_offset,
         "comment_groups": _comment_groups(doc),
     }
 
@@ -141,6 +144,12 @@ def group_blocks(blocks: tuple[Block, ...], demands_before: int) -> list[Group]:
         else:
             groups.append(Group(block))
     return groups
+
+
+def heading_offset(blocks: tuple[Block, ...], top: int) -> int:
+    """What to add to the model's heading levels so the highest one becomes `top`."""
+    levels = [b.level for b in blocks if isinstance(b, Heading)]
+    return top - min(levels) if levels else 0
 
 
 def _comment_groups(doc: Document) -> list[list[Group]]:

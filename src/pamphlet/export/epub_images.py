@@ -37,7 +37,8 @@ class PackedImage:
 
 
 def _load(src: str, base: Path) -> bytes | None:
-    """The bytes a local src points to, or None (remote, missing, too large)."""
+    """The bytes a local src points to, or None (remote, outside the source's folder,
+    missing, too large)."""
     src = src.strip()
     if src.startswith("data:"):
         head, _, payload = src.partition(",")
@@ -54,9 +55,12 @@ def _load(src: str, base: Path) -> bytes | None:
         return None  # http(s) and every other scheme: never fetched, never referenced
     else:
         path = Path(unquote(parts.path))
-        if not path.is_absolute():
-            path = base / path
     try:
+        # only files beside the source (or below it): a page cannot pull in
+        # an arbitrary file of the machine that builds it
+        path = (base / path).resolve()
+        if not path.is_relative_to(base.resolve()):
+            return None
         if not path.is_file() or path.stat().st_size > MAX_IMAGE_BYTES:
             return None
         return path.read_bytes()

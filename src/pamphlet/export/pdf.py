@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 MAX_BLANKS = 3
 BLEED = "3mm"
+BLEED_TEXT = "3 mm"
 FAMILIES = {"NotoSerif": "Pamphlet Serif", "NotoSans": "Pamphlet Sans"}
 _FACE = {
     "Regular": ("normal", "normal"),
@@ -204,7 +205,7 @@ def write_pdfs(
         shop = render(doc, source, options, print_shop=True)
         dest = write_rendered(shop, out_dir / f"{stem}-print.pdf", options)
         written.append(dest)
-        notes.append(f"{dest.name}: {BLEED} bleed and crop marks, for a print shop")
+        notes.append(f"{dest.name}: {BLEED_TEXT} bleed and crop marks, for a print shop")
     return written, notes
 
 

@@ -145,22 +145,23 @@ _BOILERPLATE = re.compile(
     re.I,
 )
 _FURNITURE = ("nav", "header", "footer", "aside")
+MIN_REAL_WORDS = 40  # this much text outside stock phrases is an article, wherever it stands
+MAX_FURNITURE_WORDS = 300  # a "header" or "aside" longer than this holds the article itself
 
 
 def _only_boilerplate(tree: etree._Element, blocks: list[Block]) -> bool:
     """True when no block is real text: all of it is page furniture or stock phrases."""
-    furniture = " ".join(
-        key(visible_text(el, SKIP_TAGS - {"nav"}))
-        for el in tree.iter(*_FURNITURE)
-        if not any(a.tag in _FURNITURE for a in el.iterancestors())
-    )
-    for block in blocks:
-        for text in _texts(block):
-            if not text.strip() or _BOILERPLATE.search(text):
-                continue
-            if key(text) and key(text) not in furniture:
-                return False
-    return True
+    texts = [t for b in blocks for t in _texts(b) if t.strip() and not _BOILERPLATE.search(t)]
+    if sum(len(t.split()) for t in texts) >= MIN_REAL_WORDS:
+        return False
+    furniture = []
+    for el in tree.iter(*_FURNITURE):
+        if not any(a.tag in _FURNITURE for a in el.iterancestors()):
+            words = visible_text(el, SKIP_TAGS - {"nav"})
+            if len(words.split()) <= MAX_FURNITURE_WORDS:
+                furniture.append(key(words))
+    joined = " ".join(furniture)
+    return not any(key(t) and key(t) not in joined for t in texts)
 
 
 def _whole_page_blocks(tree: etree._Element, images: ImageIndex) -> list[Block]:
@@ -224,26 +225,25 @@ def _guess_language(tree: etree._Element) -> str:
     return "ru" if cyr > lat else "en"
 
 
-_DATE_HINT = re.compile(r"date|time|byline|posted|published|dateline|meta|entry-meta", re.I)
+_DATE_CANDIDATES = etree.XPath(
+    "//body//*[self::time or re:test(concat(@class, ' ', @id), "
+    "'date|time|byline|posted|published|dateline|meta', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
 
 
 def _visible_date(tree: etree._Element, iso) -> str | None:
-    """A date written in a byline or date element near the top of the page."""
-    body = tree.find(".//body")
-    if body is None:
-        return None
-    for count, el in enumerate(body.iter()):
-        if count > 3000:
+    """A date written in a byline or date element (the first one that reads as a date)."""
+    for count, el in enumerate(_DATE_CANDIDATES(tree)):
+        if count > 200:
             break
-        if not isinstance(el.tag, str) or el.tag in ("script", "style"):
+        if el.tag in ("script", "style"):
             continue
-        hint = (el.get("class") or "") + " " + (el.get("id") or "")
-        if el.tag == "time" or _DATE_HINT.search(hint):
-            value = norm(el.text_content())
-            if 6 <= len(value) <= 120:
-                found = iso(value)
-                if found:
-                    return found
+        value = norm(el.text_content())
+        if 6 <= len(value) <= 120:
+            found = iso(value)
+            if found:
+                return found
     return None
 
 

@@ -82,6 +82,17 @@ _SAYS = re.compile(r"\s*(says|said|wrote|пишет|написал[а]?)\s*:?\s*
 _BY = re.compile(r"^(?:by|posted by|submitted by)\s+", re.I)
 
 
+def _has_class(name: str) -> str:
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+_CANDIDATES = etree.XPath(
+    f"//*[{_has_class('comment')} or {_has_class('pingback')} or "
+    f"contains(@itemtype, 'schema.org/Comment') or (self::li and {_has_class('post')})]"
+)
+_INDENTED = etree.XPath(f"//div[{_has_class('indented')}]")
+
+
 def _tokens(el: etree._Element) -> set[str]:
     return set((el.get("class") or "").split())
 
@@ -237,7 +248,7 @@ def extract_comments(
     tree: etree._Element, images: ImageIndex, to_iso: Callable[[str], str | None]
 ) -> tuple[list[Comment], list[etree._Element]]:
     """The page's comments in document order, and the elements holding them (to remove)."""
-    found = [el for el in tree.iter() if isinstance(el.tag, str) and is_comment_item(el)]
+    found = [el for el in _CANDIDATES(tree) if is_comment_item(el)]
     if not found:
         return [], []
     found_set = set(found)
@@ -271,8 +282,8 @@ def extract_comments(
         comments.append(Comment(author=author, date=date, body=body, in_reply_to=reply_to))
     outermost = [el for el in items if not any(a in item_set for a in el.iterancestors())]
     holders: list[etree._Element] = list(outermost)
-    for el in tree.iter("div"):
-        if "indented" in _tokens(el) and any(n in item_set for n in el.iterdescendants()):
+    for el in _INDENTED(tree):
+        if any(n in item_set for n in el.iterdescendants()):
             holders.append(el)
     kept = [c for c in comments if c.body]
     return kept, holders

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 _WS = re.compile(r"\s+")
@@ -237,26 +238,34 @@ def _dom_byline(tree: HtmlElement) -> str | None:
     return _byline_pass(body, True) or _byline_pass(body, False)
 
 
+_BYLINE_CANDIDATES = etree.XPath(
+    "//body//*[@rel='author' or contains(@itemprop, 'author') or "
+    "re:test(concat(@class, ' ', @id), 'byline|author|dateline|writtenby|p-author', 'i')]",
+    namespaces={"re": "http://exslt.org/regular-expressions"},
+)
+
+
 def _byline_pass(body: HtmlElement, strip_unlikely: bool) -> str | None:
-    stack = [body]
-    while stack:
-        el = stack.pop()
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "template"):
+    for el in _BYLINE_CANDIDATES(body):
+        if el.tag in ("script", "style", "noscript", "template", "meta", "link") or _hidden(el):
             continue
-        if _hidden(el):
+        blocked = False
+        for anc in el.iterancestors():
+            if anc.tag in ("script", "style", "noscript", "template", "head") or _hidden(anc):
+                blocked = True
+                break
+            match = (anc.get("class") or "") + " " + (anc.get("id") or "")
+            if strip_unlikely and _unlikely(anc, match):
+                blocked = True
+                break
+        if blocked:
             continue
-        match = (el.get("class") or "") + " " + (el.get("id") or "")
-        itemprop = el.get("itemprop") or ""
-        if el.get("rel") == "author" or "author" in itemprop or _BYLINE_HINT.search(match):
-            text = norm(el.text_content())
-            if 0 < len(text) < 100:
-                for sub in el.iterdescendants():
-                    if isinstance(sub.tag, str) and "name" in (sub.get("itemprop") or ""):
-                        return norm(sub.text_content()) or text
-                return text
-        if strip_unlikely and _unlikely(el, match):
-            continue
-        stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+        text = norm(el.text_content())
+        if 0 < len(text) < 100:
+            for sub in el.iterdescendants():
+                if isinstance(sub.tag, str) and "name" in (sub.get("itemprop") or ""):
+                    return norm(sub.text_content()) or text
+            return text
     return None
 
 

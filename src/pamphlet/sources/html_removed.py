@@ -14,7 +14,7 @@ import re
 from lxml import etree
 
 from ..model import Removed
-from .html_blocks import HEADINGS, SKIP_TAGS, norm, visible_text
+from .html_blocks import HEADINGS, SKIP_TAGS, visible_text
 
 MAX_ENTRIES = 400
 _ACTIVE = ("script", "style", "noscript", "template")
@@ -68,25 +68,33 @@ def removed_summary(
         add(_line(el), f"{el.tag}", "H102")
     for el in tree.iter("form"):
         add(_line(el), f"form: {_first_words(visible_text(el))}".rstrip(": "), "H103")
-    furniture: set[etree._Element] = set()
-    for el in tree.iter(*_FURNITURE):
-        if any(a.tag in _FURNITURE for a in el.iterancestors()):
-            continue
-        text = visible_text(el, _SKIP_BUT_NAV)
-        if text and not is_kept(text):
-            furniture.add(el)
-            add(_line(el), f"{el.tag}: {_first_words(text)}", "H104")
     for src, why, line in dropped_images:
         add(line, f"img: {src[:80]}", "H105" if why == "remote" else "H106")
-    skip = set(_ACTIVE) | set(_EMBEDS) | {"form"}
-    for el in tree.iter(*_TEXT_BLOCKS):
-        if any(a in furniture or a.tag in skip for a in el.iterancestors()):
+    skip = frozenset((*_ACTIVE, *_EMBEDS, "form"))
+    # one walk: furniture is summarised whole; elsewhere every innermost text block is checked
+    stack: list[tuple[etree._Element, bool]] = [(tree, False)]
+    open_blocks: list[list] = []
+    while stack:
+        el, closing = stack.pop()
+        if closing:
+            entry = open_blocks.pop()
+            if not entry[1]:
+                text = visible_text(el)
+                if key(text) and not is_kept(text):
+                    add(_line(el), f"{el.tag}: {_first_words(text)}", "H107")
             continue
-        if any(isinstance(c.tag, str) and c.tag in _TEXT_BLOCKS for c in el.iterdescendants()):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag or tag in skip:
             continue
-        text = norm(el.text_content())
-        if not text or not key(text):
-            continue
-        if not is_kept(text):
-            add(_line(el), f"{el.tag}: {_first_words(text)}", "H107")
+        if tag in _FURNITURE:
+            text = visible_text(el, _SKIP_BUT_NAV)
+            if text and not is_kept(text):
+                add(_line(el), f"{tag}: {_first_words(text)}", "H104")
+                continue
+        if tag in _TEXT_BLOCKS:
+            if open_blocks:
+                open_blocks[-1][1] = True
+            open_blocks.append([el, False])
+            stack.append((el, True))
+        stack.extend((child, False) for child in reversed(el))
     return out

@@ -57,8 +57,13 @@ def _strip_once(text: str) -> str:
     return text
 
 
+_MARKER_START = frozenset("0123456789(#>•-–*·▪●◦‣⁃○■□➢►✓✔")
+
+
 def strip_marker(text: str) -> str:
     """The text without list, heading and quote markers ("> - 1) x" -> "x")."""
+    if not text or text[0] not in _MARKER_START:
+        return text
     for _ in range(8):
         bare = _strip_once(text)
         if bare == text:

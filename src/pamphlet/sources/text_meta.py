@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .. import boilerplate as bp
 from ..dates import find_date
 
+_DIGIT = re.compile(r"\d")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bи\b|\bжәне\b)\s*", re.I)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*", re.U)
 _LOWER_PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "du", "bin", "ibn", "al"}
@@ -72,7 +73,8 @@ def parse_byline(line: str, language: str, *, header: bool) -> Byline | None:
     """Authors, publisher and date from a byline, or None if the line is not one."""
     if len(line) > 300:
         return None
-    for pattern in bp.BYLINES:
+    dated = _DIGIT.search(line) is not None
+    for pattern in bp.BYLINES if dated else ():
         match = pattern.fullmatch(line)
         if not match:
             continue
@@ -101,7 +103,7 @@ def parse_byline(line: str, language: str, *, header: bool) -> Byline | None:
             names = split_names(match.group("author"), strict=True)
             if names:
                 return Byline(names)
-        date = date_of(line, language)
+        date = date_of(line, language) if dated else None
         if date:
             return Byline(date=date)
     return None
@@ -111,7 +113,8 @@ def parse_comment_author(line: str, language: str) -> tuple[str | None, str | No
     """(author, date) when the line opens a comment, else None."""
     if len(line) > 200:
         return None
-    for pattern in bp.COMMENT_AUTHORS:
+    dated = _DIGIT.search(line) is not None
+    for pattern in bp.COMMENT_AUTHORS if dated else bp.COMMENT_AUTHORS[1:2]:
         match = pattern.fullmatch(line)
         if not match:
             continue
@@ -123,7 +126,7 @@ def parse_comment_author(line: str, language: str) -> tuple[str | None, str | No
         who = _clean(groups.get("who"))
         if looks_like_name(who):
             return who, date
-    found = find_date(line, language=language)
+    found = find_date(line, language=language) if dated else None
     if found and found[1][0] > 0 and _DATE_LEFTOVER.fullmatch(line[found[1][1]:]):
         who = line[: found[1][0]].strip(bp.COMMENT_NAME_DATE_SEPARATORS)
         if looks_like_name(who, strict=True) and len(who.split()) <= 4:

@@ -92,14 +92,19 @@ def _is_meta(text: str, language: str) -> bool:
 
 
 def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str) -> None:
-    kept = [i for i, t in enumerate(lines) if t and i not in out and not _is_meta(t, language)]
-    first = next((k for k, i in enumerate(kept) if _substantial(lines[i])), None)
+    kept = [i for i, t in enumerate(lines) if t and i not in out]
+    # Bylines and comment headers are transparent: the parser takes them
+    # wherever they stand.  Only the lines before the first and after the
+    # last substantial line are looked at, so this stays cheap.
+    first = _edge(kept, lines, language)
     if first is None:
         return
-    last = max(k for k, i in enumerate(kept) if _substantial(lines[i]))
+    last = len(kept) - 1 - _edge(kept[::-1], lines, language)  # type: ignore[operator]
     for segment in (kept[:first], kept[last + 1:]):
         run: list[int] = []
         for index in [*segment, -1]:
+            if index >= 0 and _is_meta(lines[index], language):
+                continue
             if index >= 0 and _linky(lines[index]):
                 run.append(index)
                 continue
@@ -107,3 +112,12 @@ def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str)
                 for member in run:
                     out[member] = ("C802", bp.STRUCTURAL["C802"])
             run = []
+
+
+def _edge(kept: list[int], lines: list[str], language: str) -> int | None:
+    """Position in ``kept`` of the first substantial line that is not metadata."""
+    for position, index in enumerate(kept):
+        text = lines[index]
+        if _substantial(text) and not _is_meta(text, language):
+            return position
+    return None
