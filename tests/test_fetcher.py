@@ -61,6 +61,16 @@ def test_refuses_dot_dot_and_symlinks_out_of_the_folder(fetch, source_dir: Path)
         fetch((source_dir / "link.txt").as_uri())
 
 
+def test_refuses_local_files_that_are_not_images_fonts_or_styles(
+    fetch, source_dir: Path  # type: ignore[no-untyped-def]
+) -> None:
+    (source_dir / "id_rsa").write_text("-----BEGIN OPENSSH PRIVATE KEY-----")
+    (source_dir / "notes.txt").write_text("private")
+    for name in ("id_rsa", "notes.txt"):
+        with pytest.raises(FetchRefused, match="not an image"):
+            fetch((source_dir / name).as_uri())
+
+
 def test_refuses_file_urls_on_other_hosts(fetch) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(FetchRefused, match="other hosts"):
         fetch("file://fileserver/share/a.png")

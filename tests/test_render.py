@@ -79,3 +79,19 @@ def test_format_date() -> None:
     assert format_date("2022-01-07", "ru") == "7 января 2022"
     assert format_date(None) == ""
     assert format_date("not a date") == "not a date"
+
+
+def test_heading_levels_never_skip() -> None:
+    from pamphlet.model import Comment, Heading
+
+    doc = dataclasses.replace(
+        sample_document(),
+        body=(Heading(3, "Deep"), Paragraph("text")),
+        comments=(
+            Comment("A", None, (Paragraph("one"),)),
+            Comment("B", None, (Heading(1, "Top in comment"), Paragraph("two"))),
+        ),
+    )
+    html = render_html(doc)
+    assert "<h2>Deep</h2>" in html
+    assert "<h3>Top in comment</h3>" in html

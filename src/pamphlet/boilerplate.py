@@ -112,7 +112,9 @@ RULES: tuple[Rule, ...] = (
           r"|get (?:our|the) newsletter.{0,100}|enter your e-?mail(?: address)?.{0,80}"
           r"|(?:your )?e-?mail address:?\*?|подпишитесь(?: на .{0,100})?"
           r"|подписаться(?: на .{0,80})?"
-          r"|рассылка|subscribe to (?:our )?(?:channel|telegram|rss)\S*.{0,60}"),
+          r"|рассылка|subscribe to (?:our )?(?:channel|telegram|rss)\S*.{0,60}"
+          r"|(?:sign up|subscribe|register)(?: for| to)? (?:our |the |a )?(?:free )?"
+          r"(?:e-?mail |weekly |daily )?(?:newsletters?|updates|alerts|digest)\b.{0,120}"),
     _rule("C501", "en", "comment-form chrome",
           r"leave a (?:reply|comment|response)(?: to .{0,150})?|cancel reply|post (?:a )?comment"
           r"|submit(?: comment)?|add (?:a )?(?:new )?comment|write a comment|join the discussion"
@@ -151,7 +153,16 @@ RULES: tuple[Rule, ...] = (
     _rule("C702", "*", "account link",
           r"sign in|log ?in|log ?out|sign out|register|sign up|create (?:an )?account|my account"
           r"|forgot(?: your)? password\??|войти|выйти|вход|регистрация|зарегистрироваться"
-          r"|личный кабинет"),
+          r"|личный кабинет|welcome!? log ?in(?:to| to)? your account\.?|(?:forgot|lost) (?:your )?"
+          r"password\??(?: get help)?|don'?t (?:yet )?have an account\??(?: .{0,30})?"
+          r"|password recovery|recover your password|reset (?:your )?password"
+          r"|a password will be e-?mailed to you\.?|please wait\.{0,3}|remember me"
+          r"|username(?: or e-?mail(?: address)?)?:?\*?|password:?\*?|\[email\s?protected\]"
+          r"|забыли пароль\??|запомнить меня|логин|пароль"),
+    _rule("C705", "*", "metadata label without its value",
+          r"(?:published|updated|posted|category|categories|tags?|topics?|author|authors|date"
+          r"|share|filed under|posted in|written by|by|in|опубликовано|обновлено|рубрика|автор"
+          r"|теги|дата)\s?:?"),
     _rule("C703", "*", "tag or category line",
           r"(?:tags?|categories|category|filed under|posted in|topics?|labels?|keywords|метки"
           r"|теги|тэги|рубрик[аи]|категори[яи])\s?:.{0,300}"),

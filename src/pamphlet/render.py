@@ -114,7 +114,8 @@ def _context(doc: Document, options: RenderOptions) -> dict[str, object]:
         "labels": labels(doc),
         "sections": sections(doc),
         "body_groups": group_blocks(doc.body, 0),
-        "heading_offset": heading_offset,
+        "body_offset": heading_offset(doc.body, 2),
+        "comment_offsets": [heading_offset(c.body, 3) for c in doc.comments],
         "comment_groups": _comment_groups(doc),
     }
 

@@ -5,7 +5,9 @@ file:///etc/passwd, at a server on the local network, or at a data: URL of a
 gigabyte. So the fetcher allows only
 
 - files inside the folders it is given (the project's styles, the fonts, the
-  source's own folder), after resolving symlinks and `..`;
+  source's own folder), after resolving symlinks and `..`, and only images,
+  fonts and stylesheets by their suffix (a source in a home folder must not
+  pull in ~/.ssh/id_rsa, even as a broken image);
 - data: URLs up to MAX_DATA_BYTES;
 - http(s) only when the user passed --allow-remote, and then with a size cap;
 
@@ -29,6 +31,10 @@ MAX_DATA_BYTES = 2 * 1024 * 1024  # a data: URL larger than this is refused
 MAX_FILE_BYTES = 50 * 1024 * 1024  # a local image or font larger than this is refused
 MAX_REMOTE_BYTES = 20 * 1024 * 1024
 REMOTE_TIMEOUT = 10
+LOCAL_SUFFIXES = frozenset(
+    ".png .jpg .jpeg .gif .webp .avif .bmp .tif .tiff .svg .ico "
+    ".ttf .otf .woff .woff2 .css".split()
+)
 
 
 class FetchRefused(ValueError):
@@ -75,6 +81,8 @@ class SafeFetcher(URLFetcher):
         path = _resolved(Path(url2pathname(parsed.path)))
         if not any(path.is_relative_to(folder) for folder in self.allowed_dirs):
             raise FetchRefused("outside the source's folder and pamphlet's own files")
+        if path.suffix.lower() not in LOCAL_SUFFIXES:
+            raise FetchRefused("not an image, font or stylesheet")
         if not path.is_file():
             raise FetchRefused("not a file")
         if path.stat().st_size > MAX_FILE_BYTES:

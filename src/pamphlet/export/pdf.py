@@ -16,6 +16,7 @@ and no folios, so dropping pages before the back page changes nothing else.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from ..pipeline import BuildOptions
 
 MAX_BLANKS = 3
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T ])")
 BLEED = "3mm"
 BLEED_TEXT = "3 mm"
 FAMILIES = {"NotoSerif": "Pamphlet Serif", "NotoSans": "Pamphlet Sans"}
@@ -149,6 +151,10 @@ def render(
             font_config=fonts,
         )
         document = html.render(font_config=fonts, stylesheets=[css], **_pdf_options(options))
+    if doc.date and _ISO_DAY.match(doc.date):
+        # The page's dcterms.created has a time without a zone, which PDF dates
+        # cannot hold; the day alone is what we know for sure.
+        document.metadata.created = doc.date[:10]
     problems = [f"left out {what}" for what in fetcher.refused] + errors.messages
     return _pad(document, problems)
 

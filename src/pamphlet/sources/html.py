@@ -16,7 +16,7 @@ from pathlib import Path
 from lxml import etree
 
 from ..errors import BadSource, NoContent
-from ..model import Block, Comment, Document, Heading, ListBlock, Paragraph
+from ..model import Block, Comment, Document, Heading, ListBlock, Paragraph, Quote
 from .html_blocks import (
     SKIP_TAGS,
     ImageIndex,
@@ -28,7 +28,7 @@ from .html_blocks import (
 )
 from .html_comments import extract_comments, flat_comments, remove_elements
 from .html_meta import PageMeta, day_first_for, extract_meta, to_iso
-from .html_region import better_region
+from .html_region import with_region
 from .html_removed import key, removed_summary
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -63,7 +63,29 @@ def _load(text: str, source: str) -> etree._Element:
             tree = lxml.html.document_fromstring(text.encode("utf-8", "replace"))
         except (etree.LxmlError, ValueError) as exc:
             raise BadSource(f"cannot be parsed as HTML ({exc})", source) from None
+    _reattach_stray_content(tree)
     return tree
+
+
+def _reattach_stray_content(tree: etree._Element) -> None:
+    """Content after a premature </body> ends up beside the body: put it back inside."""
+    body = tree.find("body")
+    if body is None:
+        return
+    for child in list(tree):
+        stray = isinstance(child.tag, str) and child.tag not in ("head", "body")
+        if stray and _follows(child, body):
+            body.append(child)
+    for extra in tree.xpath("//html")[1:]:  # a second <html> the parser left dangling
+        for child in list(extra):
+            if child.tag == "body":
+                body.extend(list(child))
+            elif child.tag != "head":
+                body.append(child)
+
+
+def _follows(el: etree._Element, body: etree._Element) -> bool:
+    return any(prev is body for prev in el.itersiblings(preceding=True))
 
 
 def _trafilatura(tree: etree._Element, comments: bool) -> tuple[object | None, object | None]:
@@ -105,9 +127,8 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
     if not comments and comments_xml is not None:
         comments = flat_comments(comments_xml)
 
-    region = better_region(tree, blocks)
-    if region is not None:
-        blocks = html_blocks(region, images)
+    blocks = with_region(tree, blocks, images)
+    blocks = _without_comment_copies(blocks, comments)
     if not blocks:
         blocks = _whole_page_blocks(tree, images)
 
@@ -117,7 +138,9 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
     comments = [_with_demands(c) for c in comments]
 
     if _only_boilerplate(tree, blocks) and not comments:
-        raise NoContent("has no article text", source)
+        blocks = mark_demands(_whole_page_blocks(tree, images))
+        if _only_boilerplate(tree, blocks):
+            raise NoContent("has no article text", source)
     if not title:
         title = _fallback_title(blocks, source)
 
@@ -162,6 +185,27 @@ def _only_boilerplate(tree: etree._Element, blocks: list[Block]) -> bool:
                 furniture.append(key(words))
     joined = " ".join(furniture)
     return not any(key(t) and key(t) not in joined for t in texts)
+
+
+def _without_comment_copies(blocks: list[Block], comments: list[Comment]) -> list[Block]:
+    """Body blocks that only repeat a comment (forum posts found twice) are dropped."""
+    if not comments:
+        return blocks
+    said = " ".join(key(t) for c in comments for b in c.body for t in _texts(b))
+    said = f" {said} "
+
+    def copied(block: Block) -> bool:
+        if not isinstance(block, Paragraph | Quote | ListBlock):
+            return False
+        words = key(" ".join(_texts(block))).split()
+        if len(words) < 8:
+            return False
+        shingles = [" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))]
+        found = sum(f" {s} " in said for s in shingles)
+        return found >= 0.6 * len(shingles)
+
+    kept = [b for b in blocks if not copied(b)]
+    return kept or blocks[:1]
 
 
 def _whole_page_blocks(tree: etree._Element, images: ImageIndex) -> list[Block]:

@@ -63,6 +63,17 @@ def norm(text: str | None) -> str:
     return _WS.sub(" ", text or "").strip()
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def is_hidden(el: etree._Element) -> bool:
+    """Hidden from readers by the page itself (hidden, aria-hidden, display: none)."""
+    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
 def visible_text(el: etree._Element, skip: frozenset[str] | None = None) -> str:
     """The text of an element without what a reader never sees (iteratively, any depth)."""
     skip = SKIP_TAGS if skip is None else skip
@@ -75,7 +86,7 @@ def visible_text(el: etree._Element, skip: frozenset[str] | None = None) -> str:
                 parts.append(node.tail)
             continue
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in skip or not tag:
+        if tag in skip or not tag or (node is not el and is_hidden(node)):
             if node is not el and node.tail:
                 parts.append(node.tail)
             continue
@@ -270,7 +281,7 @@ def html_blocks(root: etree._Element, images: ImageIndex) -> list[Block]:
             inline.append(el.text)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if not tag or tag in SKIP_TAGS:
+            if not tag or tag in SKIP_TAGS or is_hidden(child):
                 pass
             elif depth > MAX_DEPTH:
                 inline.append(" " + visible_text(child) + " ")

@@ -46,6 +46,7 @@ DATE_CLASSES = (
 )
 BODY_CLASSES = (
     "comment-content",
+    "comment-copy",
     "comment__content",
     "field--name-comment-body",
     "field-name-comment-body",
@@ -207,6 +208,7 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
             is_comment_item(sub)
             or tokens & DROP_CLASSES
             or tokens & REPLY_CONTAINERS
+            or sub.tag == "aside"  # link previews and quotes of other comments
             or (node is None and sub.tag in ("footer", "header"))
         )
         if drop and sub.getparent() is not None:

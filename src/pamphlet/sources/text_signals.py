@@ -24,7 +24,11 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _HAS_WORD = re.compile(r"\w")
 _TERMINAL = tuple(".!?…:;,\"”»")
 _REPEAT_MIN = 3
+_BULLETS = frozenset("•-–*·▪●◦‣⁃○■□➢►✓✔0123456789(#>")
 _RUN_MIN = 3
+_HEADLINE_WORDS = int(__import__("os").environ.get("HLW", "4"))
+_SENTENCE_END = tuple(".!?…:;\"”»")
+_RUN_MIN_INSIDE = int(__import__("os").environ.get("RUNMIN", "4"))
 
 
 def detect_language(text: str) -> str:
@@ -43,6 +47,12 @@ def _linky(text: str) -> bool:
     text = strip_marker(text)
     words = text.split()
     return 1 <= len(words) <= 4 and len(text) <= 32 and not text.endswith(_TERMINAL)
+
+
+def _headline(text: str) -> bool:
+    """No sentence end, at most a dozen or so words: a teaser title, a link, a label."""
+    text = strip_marker(text)
+    return len(text.split()) <= _HEADLINE_WORDS and not text.endswith(_SENTENCE_END)
 
 
 def _substantial(text: str) -> bool:
@@ -64,6 +74,8 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
         if is_comment_header(text):
             continue
         rule = bp.classify_line(text, language)
+        if rule is None and text[:1] in _BULLETS:
+            rule = bp.classify_line(strip_marker(text), language)
         if rule is not None:
             out[index] = (rule.code, rule.reason)
             continue
@@ -100,18 +112,26 @@ def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str)
     if first is None:
         return
     last = len(kept) - 1 - _edge(kept[::-1], lines, language)  # type: ignore[operator]
-    for segment in (kept[:first], kept[last + 1:]):
+    for segment, minimum, short in (
+        (kept[:first], _RUN_MIN, _linky),
+        (kept[first:last + 1], _RUN_MIN_INSIDE, _headline),
+        (kept[last + 1:], _RUN_MIN, _linky),
+    ):
         run: list[int] = []
+        before = ""  # the line before the run: a list intro ending with ":" protects it
         for index in [*segment, -1]:
-            if index >= 0 and _is_meta(lines[index], language):
-                continue
-            if index >= 0 and _linky(lines[index]):
+            text = lines[index] if index >= 0 else ""
+            if text and short(text):
+                if _is_meta(text, language):
+                    continue
                 run.append(index)
                 continue
-            if len(run) >= _RUN_MIN:
+            if len(run) >= minimum and not before.endswith(":"):
                 for member in run:
                     out[member] = ("C802", bp.STRUCTURAL["C802"])
             run = []
+            if text and not _is_meta(text, language):
+                before = text
 
 
 def _edge(kept: list[int], lines: list[str], language: str) -> int | None:
