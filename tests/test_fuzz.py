@@ -248,3 +248,16 @@ def test_random_sources_make_pdfs(folder: Path, data: tuple[str, str]) -> None:
     options = BuildOptions(out_dir=folder, formats=("pdf",), pdf_variant=None)
     written, _ = write_pdfs(doc, folder, "fuzz", folder / name, options)
     assert written and written[0].read_bytes().startswith(b"%PDF-")
+
+
+@fuzz_settings(300)
+@given(name=st.text(min_size=0, max_size=300))
+def test_any_name_gives_a_plain_stem(name: str) -> None:
+    import re
+
+    from pamphlet.fsutil import MAX_STEM_BYTES, safe_stem
+
+    stem = safe_stem(name)
+    assert re.fullmatch(r"[\w.-]+", stem) and not stem.startswith((".", "-"))
+    assert ".." not in stem and len(stem.encode("utf-8", "surrogatepass")) <= MAX_STEM_BYTES
+    stem.encode("utf-8")  # no lone surrogates: always a name the file system takes

@@ -20,6 +20,7 @@ from ..model import Block, Comment, Document, Heading, ListBlock, Paragraph, Quo
 from .html_blocks import (
     SKIP_TAGS,
     ImageIndex,
+    drop_caption_echoes,
     html_blocks,
     mark_demands,
     norm,
@@ -27,6 +28,7 @@ from .html_blocks import (
     xml_blocks,
 )
 from .html_comments import extract_comments, flat_comments, remove_elements
+from .html_figures import with_figures
 from .html_meta import PageMeta, day_first_for, extract_meta, to_iso
 from .html_region import with_region
 from .html_removed import key, removed_summary
@@ -97,7 +99,7 @@ def _trafilatura(tree: etree._Element, comments: bool) -> tuple[object | None, o
             tree,
             include_comments=comments,
             include_tables=True,
-            include_images=True,
+            include_images=False,
             include_formatting=False,
             with_metadata=False,
         )
@@ -128,6 +130,7 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
         comments = flat_comments(comments_xml)
 
     blocks = with_region(tree, blocks, images)
+    blocks = drop_caption_echoes(with_figures(tree, blocks, images))
     blocks = _without_comment_copies(blocks, comments)
     if not blocks:
         blocks = _whole_page_blocks(tree, images)

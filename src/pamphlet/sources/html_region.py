@@ -55,16 +55,12 @@ def article_region(tree: etree._Element) -> etree._Element | None:
 
 
 def _real(block: Block) -> bool:
-    if not isinstance(block, Paragraph | Quote | ListBlock):
+    if not isinstance(block, Paragraph | Quote):  # lists next to an article are mostly links
         return False
     texts = _texts(block)
     joined = " ".join(texts)
     if _STOCK.search(joined):
         return False
-    if isinstance(block, ListBlock):
-        return all(len(t.split()) >= 4 for t in texts) and len(joined.split()) >= 2 * (
-            MIN_PARAGRAPH_WORDS
-        )
     return len(joined.split()) >= MIN_PARAGRAPH_WORDS and joined.rstrip()[-1:] in '.!?…:;"”»)'
 
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from .. import boilerplate as bp
-from .text_lists import strip_marker
+from .text_lists import is_demands_intro, list_item, strip_marker
 from .text_meta import is_comment_header, parse_byline, parse_comment_author
 
 _KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -26,9 +26,9 @@ _TERMINAL = tuple(".!?…:;,\"”»")
 _REPEAT_MIN = 3
 _BULLETS = frozenset("•-–*·▪●◦‣⁃○■□➢►✓✔0123456789(#>")
 _RUN_MIN = 3
-_HEADLINE_WORDS = int(__import__("os").environ.get("HLW", "4"))
+_HEADLINE_WORDS = 10
 _SENTENCE_END = tuple(".!?…:;\"”»")
-_RUN_MIN_INSIDE = int(__import__("os").environ.get("RUNMIN", "4"))
+_RUN_MIN_INSIDE = 4
 
 
 def detect_language(text: str) -> str:
@@ -98,7 +98,7 @@ def _is_meta(text: str, language: str) -> bool:
         return False
     return (
         is_comment_header(text)
-        or parse_byline(text, language, header=False) is not None
+        or parse_byline(text, language, header=True) is not None
         or parse_comment_author(text, language) is not None
     )
 
@@ -121,17 +121,25 @@ def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str)
         before = ""  # the line before the run: a list intro ending with ":" protects it
         for index in [*segment, -1]:
             text = lines[index] if index >= 0 else ""
+            if text and _is_meta(text, language):
+                continue
             if text and short(text):
-                if _is_meta(text, language):
-                    continue
                 run.append(index)
                 continue
-            if len(run) >= minimum and not before.endswith(":"):
+            if len(run) >= minimum and not _protected(before, [lines[i] for i in run]):
                 for member in run:
                     out[member] = ("C802", bp.STRUCTURAL["C802"])
             run = []
-            if text and not _is_meta(text, language):
-                before = text
+            before = text
+
+
+def _protected(before: str, run: list[str]) -> bool:
+    """A list the article introduces ("…:"), a numbered list, or anything about demands."""
+    if before.endswith(":") or is_demands_intro(before):
+        return True
+    if all(list_item(text) and list_item(text)[0] for text in run):  # type: ignore[index]
+        return True
+    return any(bp.DEMAND_INTRO.fullmatch(text) for text in run)
 
 
 def _edge(kept: list[int], lines: list[str], language: str) -> int | None:
