@@ -25,6 +25,10 @@ class PamphletError(Exception):
         self.source = source
         self.hint = hint
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        # keep source and hint when an error crosses a process boundary
+        return (type(self), (self.message, self.source, self.hint))
+
     def line(self) -> str:
         """The one line a user sees."""
         where = f"{self.source}: " if self.source else ""

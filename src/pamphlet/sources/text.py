@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .. import boilerplate as bp
 from ..errors import NoContent
 from ..model import Block, Comment, Document, Figure, Removed
-from .text_lists import Entry, build_blocks, strip_marker
+from .text_lists import Entry, build_blocks, continues, strip_marker
 from .text_meta import (
     Byline,
     date_of,
@@ -84,9 +84,11 @@ def _is_caption(text: str) -> bool:
 class _Parser:
     def __init__(self, text: str, source: str):
         self.source = source
-        self.lines = [line.strip() for line in text.split("\n")]
+        self.raw = [line.strip() for line in text.split("\n")]
+        self.lines, self.spans = logical_lines(self.raw)
         self.language = detect_language(text)
-        self.removed: dict[int, Removed] = {}
+        self.removed: dict[int, Removed] = {}  # by physical line number
+        self.dropped: set[int] = set()  # logical lines taken out of the text
         self.meta = _Meta()
         self.title: str | None = None
         self.body: list[Entry] = []
@@ -96,18 +98,20 @@ class _Parser:
         self.last_meta = -2  # index of the last line taken as a byline
 
     def remove(self, index: int, code: str, reason: str | None = None) -> None:
-        self.removed[index] = _removed(index + 1, self.lines[index], code, reason)
+        self.dropped.add(index)
+        for number in self.spans[index]:
+            self.removed[number] = _removed(number, self.raw[number - 1], code, reason)
 
     def run(self) -> Document:
         for index, rule in generic_removals(self.lines, self.language).items():
             self.remove(index, rule[0], rule[1])
         gap = True
         for index, text in enumerate(self.lines):
-            if not text or index in self.removed:
+            if not text or index in self.dropped:
                 gap = True
                 continue
             self.take(index, text, gap)
-            gap = index in self.removed
+            gap = index in self.dropped
         if self.title is None:
             raise NoContent("has no article text, only boilerplate", self.source)
         return self.document()
@@ -135,7 +139,7 @@ class _Parser:
             self.zone = "header"
             if keep:
                 self.zone = "body"
-                self.body.append(Entry(index + 1, text, True))
+                self.body.append(Entry(self.spans[index][0], text, True))
             return
         if self.zone == "header":
             if self.take_byline(index, text, header=True):
@@ -154,7 +158,7 @@ class _Parser:
                 return
             if self.take_byline(index, text, header=False):
                 return
-            self.body.append(Entry(index + 1, text, gap))
+            self.body.append(Entry(self.spans[index][0], text, gap))
             return
         self.take_comment_line(index, text, gap)
 
@@ -193,7 +197,7 @@ class _Parser:
         if current is None:
             current = _CommentDraft(None, None)
             self.comments.append(current)
-        current.entries.append(Entry(index + 1, text, gap))
+        current.entries.append(Entry(self.spans[index][0], text, gap))
 
     def document(self) -> Document:
         body: list[Block] = [self.figure] if self.figure else []
@@ -215,6 +219,22 @@ class _Parser:
             comments=comments,
             removed=tuple(self.removed[i] for i in sorted(self.removed)),
         )
+
+
+def logical_lines(raw: list[str]) -> tuple[list[str], list[list[int]]]:
+    """Join hard-wrapped lines (a long line without end punctuation, then one
+    starting in lower case) into one logical line; blank lines stay as "".
+    Returns the logical lines and, for each, its 1-based physical line numbers."""
+    lines: list[str] = []
+    spans: list[list[int]] = []
+    for number, line in enumerate(raw, start=1):
+        if line and lines and continues(lines[-1], line):
+            lines[-1] = f"{lines[-1]} {line}"
+            spans[-1].append(number)
+        else:
+            lines.append(line)
+            spans.append([number])
+    return lines, spans
 
 
 def parse_text(text: str, source: str) -> Document:

@@ -108,15 +108,18 @@ def _is_heading(entries: list[Entry], index: int) -> bool:
     return title_case or text.isupper() or len(words) <= 7
 
 
-def _joins(current: str, following: Entry) -> bool:
+def continues(current: str, following: str) -> bool:
     """A hard-wrapped line: no end punctuation, the next starts lowercase."""
     return (
-        not following.gap
-        and len(current) >= 40
+        len(current) >= 40
+        and following[:1].islower()
         and not _ends_sentence(current)
-        and following.text[:1].islower()
-        and list_item(following.text) is None
+        and ITEM_RE.fullmatch(following) is None
     )
+
+
+def _joins(current: str, following: Entry) -> bool:
+    return not following.gap and continues(current, following.text)
 
 
 def build_blocks(entries: list[Entry], *, detect_headings: bool = True) -> list[Block]:
