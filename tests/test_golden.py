@@ -24,9 +24,11 @@ HERE = Path(__file__).parent
 GOLDEN = HERE / "golden"
 ACCEPT = os.environ.get("PAMPHLET_ACCEPT") == "1"
 SOURCES = sorted(
-    [ROOT / "seeds" / "russian-troops-out-of-kazakhstan.txt"]
-    + list((HERE / "fixtures" / "text").glob("*.txt"))
-    + list((HERE / "fixtures" / "text").glob("*.md"))
+    [
+        ROOT / "seeds" / "russian-troops-out-of-kazakhstan.txt",
+        *(HERE / "fixtures" / "text").glob("*.txt"),
+        *(HERE / "fixtures" / "text").glob("*.md"),
+    ]
 )
 
 

@@ -259,3 +259,31 @@ def test_gzipped_page_through_read_source(tmp_path):
 def test_comments_are_comment_objects():
     doc = read("wordpress.html")
     assert all(isinstance(c, Comment) and c.body for c in doc.comments)
+
+
+def test_double_encoded_utf8_is_repaired():
+    from pamphlet.sources.html import repair_mojibake
+
+    broken = "It\u00e2\u0080\u0099s the workers\u00e2\u0080\u0099 caf\u00c3\u00a9"
+    assert repair_mojibake(broken) == "It’s the workers’ café"
+    fine = "café à » naïve — “quoted”"
+    assert repair_mojibake(fine) == fine
+
+
+def test_comment_markup_found_by_class_parts():
+    html = (FIXTURES / "disqus.html").read_text(encoding="utf-8")
+    thread = """<div class="wpd-thread-list">
+      <div class="comment wpd-comment" id="wpd-comm-5">
+        <div class="wpd-comment-header"><div class="wpd-comment-author">Rosa Linde</div>
+        <div class="wpd-comment-date" title="March 6, 2022 4:10 pm">2 years ago</div></div>
+        <div class="wpd-comment-text">
+          <p>We are organising the same at Birch House next month.</p></div>
+        <div class="wpd-comment-footer"><span class="wpd-reply-button">Reply</span></div>
+      </div></div>"""
+    start = html.index('<div id="disqus_thread">')
+    end = html.index("</body>")
+    doc = parse_html(html[:start] + thread + html[end:], "wpd.html", base_dir=FIXTURES)
+    (comment,) = doc.comments
+    assert comment.author == "Rosa Linde"
+    assert comment.date is not None and comment.date.startswith("2022-03-06")
+    assert comment.body == (Paragraph("We are organising the same at Birch House next month."),)

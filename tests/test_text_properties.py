@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,8 +31,12 @@ LINE = st.one_of(
     st.text(alphabet="ab .:-#>•1)(\t", max_size=20),
 )
 TEXT = st.lists(LINE, max_size=30).map("\n".join)
-SETTINGS = settings(max_examples=int(__import__("os").environ.get("PAMPHLET_EXAMPLES", "200")), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+# PAMPHLET_EXAMPLES=10000 runs a longer search by hand; CI keeps the default.
+SETTINGS = settings(
+    max_examples=int(os.environ.get("PAMPHLET_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def parse_or_none(text: str):

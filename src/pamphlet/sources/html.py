@@ -29,7 +29,7 @@ from .html_blocks import (
 )
 from .html_comments import extract_comments, flat_comments, remove_elements
 from .html_figures import with_figures
-from .html_meta import PageMeta, day_first_for, extract_meta, to_iso
+from .html_meta import day_first_for, extract_meta, to_iso
 from .html_region import with_region
 from .html_removed import key, removed_summary
 
@@ -112,8 +112,25 @@ def _trafilatura(tree: etree._Element, comments: bool) -> tuple[object | None, o
     return result.body, (result.commentsbody if comments else None)
 
 
+_MOJIBAKE = re.compile(r"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def repair_mojibake(text: str) -> str:
+    """UTF-8 that was decoded as Latin-1 once too often ("â\x80\x99" for "’"), put right."""
+    if len(_MOJIBAKE.findall(text[:200_000])) < 2:
+        return text
+
+    def fix(match: re.Match[str]) -> str:
+        try:
+            return match.group(0).encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            return match.group(0)
+
+    return _MOJIBAKE.sub(fix, text)
+
+
 def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Document:
-    tree = _load(text, source)
+    tree = _load(repair_mojibake(text), source)
     meta = extract_meta(tree)
     language = meta.language or _guess_language(tree)
     day_first = day_first_for(language, meta.region, meta.url)
@@ -294,4 +311,4 @@ def _visible_date(tree: etree._Element, iso) -> str | None:
     return None
 
 
-__all__ = ["PageMeta", "Paragraph", "parse_html"]
+__all__ = ["parse_html", "repair_mojibake"]

@@ -58,6 +58,10 @@ BODY_CLASSES = (
     "content",
     "comment-body",
 )
+AUTHOR_PARTS = ("author", "username", "user-name", "commenter", "nickname")
+DATE_PARTS = ("date", "time", "posted")
+BODY_PARTS = ("comment-text", "comment-content", "comment-body", "comment_text", "message")
+META_PARTS = (*AUTHOR_PARTS, *DATE_PARTS, "avatar", "reply", "vote", "actions", "meta", "footer")
 DROP_CLASSES = frozenset(
     [
         "reply",
@@ -148,6 +152,16 @@ def _first_by_class(el: etree._Element, names: tuple[str, ...], belongs) -> etre
     return None
 
 
+def _first_by_part(el: etree._Element, parts: tuple[str, ...], belongs) -> etree._Element | None:
+    """The first descendant whose class contains one of ``parts`` (e.g. "wpd-comment-author")."""
+    for node in el.iterdescendants():
+        if isinstance(node.tag, str):
+            cls = (node.get("class") or "").lower()
+            if cls and any(part in cls for part in parts) and belongs(node):
+                return node
+    return None
+
+
 def _author(el: etree._Element, belongs) -> str | None:
     for node in el.iterdescendants():
         if isinstance(node.tag, str) and node.get("itemprop") == "author" and belongs(node):
@@ -159,6 +173,11 @@ def _author(el: etree._Element, belongs) -> str | None:
     if node is not None:
         inner = _first_by_class(node, ("fn", "username", "name"), lambda n: True)
         text = visible_text(inner if inner is not None else node)
+        if text and len(text) < 80:
+            return _clean_author(text)
+    node = _first_by_part(el, AUTHOR_PARTS, belongs)
+    if node is not None:
+        text = visible_text(node)
         if text and len(text) < 80:
             return _clean_author(text)
     for node in el.iterdescendants("cite", "strong", "b"):
@@ -187,9 +206,13 @@ def _date(el: etree._Element, belongs, to_iso: Callable[[str], str | None]) -> s
         if node.get("property") in ("schema:dateCreated", "dc:date") and node.get("content"):
             return to_iso(node.get("content"))
     node = _first_by_class(el, DATE_CLASSES, belongs)
+    if node is None:
+        node = _first_by_part(el, DATE_PARTS, belongs)
     if node is not None:
-        value = node.get("title") or visible_text(node)
-        return to_iso(value) if value else None
+        for value in (node.get("title"), node.get("datetime"), visible_text(node)):
+            found = to_iso(value) if value else None
+            if found:
+                return found
     return None
 
 
@@ -200,16 +223,20 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
             if cand.get("itemprop") == "text" and belongs(cand):
                 node = cand
                 break
+    if node is None:
+        node = _first_by_part(el, BODY_PARTS, belongs)
     source = node if node is not None else el
     clone = copy.deepcopy(source)
     for sub in list(clone.iterdescendants()):
         tokens = _tokens(sub) if isinstance(sub.tag, str) else set()
+        cls = (sub.get("class") or "").lower() if isinstance(sub.tag, str) else ""
         drop = (
             is_comment_item(sub)
             or tokens & DROP_CLASSES
             or tokens & REPLY_CONTAINERS
             or sub.tag == "aside"  # link previews and quotes of other comments
             or (node is None and sub.tag in ("footer", "header"))
+            or (node is None and any(part in cls for part in META_PARTS))
         )
         if drop and sub.getparent() is not None:
             _remove(sub)

@@ -106,8 +106,8 @@ def _is_meta(text: str, language: str) -> bool:
 def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str) -> None:
     kept = [i for i, t in enumerate(lines) if t and i not in out]
     # Bylines and comment headers are transparent: the parser takes them
-    # wherever they stand.  Only the lines before the first and after the
-    # last substantial line are looked at, so this stays cheap.
+    # wherever they stand.  Inside the article a run must be longer, and a
+    # list the text introduces (or one about demands) is kept.
     first = _edge(kept, lines, language)
     if first is None:
         return
@@ -126,17 +126,19 @@ def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str)
             if text and short(text):
                 run.append(index)
                 continue
-            if len(run) >= minimum and not _protected(before, [lines[i] for i in run]):
+            if len(run) >= minimum and not _protected(before, [lines[i] for i in run], text):
                 for member in run:
                     out[member] = ("C802", bp.STRUCTURAL["C802"])
             run = []
             before = text
 
 
-def _protected(before: str, run: list[str]) -> bool:
+def _protected(before: str, run: list[str], after: str) -> bool:
     """A list the article introduces ("…:"), a numbered list, or anything about demands."""
     if before.endswith(":") or is_demands_intro(before):
         return True
+    if _substantial(before) and _substantial(after) and all(list_item(t) for t in run):
+        return True  # a bulleted list between two paragraphs of the article
     if all(list_item(text) and list_item(text)[0] for text in run):  # type: ignore[index]
         return True
     return any(bp.DEMAND_INTRO.fullmatch(text) for text in run)
