@@ -179,6 +179,7 @@ STRUCTURAL: dict[str, str] = {
     "C801": "line repeated {count} times on the page (template or navigation)",
     "C802": "run of short link-like lines outside the article (menu or footer links)",
     "C803": "decoration without any text",
+    "C810": "outside the article's main text: sidebar, teaser or footer",
     "C901": "byline: became the document's metadata",
     "C902": "comments section header",
     "C903": "comment author/date line: became the comment's metadata",

@@ -87,15 +87,11 @@ _SAYS = re.compile(r"\s*(says|said|wrote|пишет|написал[а]?)\s*:?\s*
 _BY = re.compile(r"^(?:by|posted by|submitted by)\s+", re.I)
 
 
-def _has_class(name: str) -> str:
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
-_CANDIDATES = etree.XPath(
-    f"//*[{_has_class('comment')} or {_has_class('pingback')} or "
-    f"contains(@itemtype, 'schema.org/Comment') or (self::li and {_has_class('post')})]"
+_CANDIDATES = etree.XPath(  # a cheap first cut; is_comment_item decides
+    "//*[contains(@class, 'comment') or contains(@class, 'pingback') or "
+    "contains(@itemtype, 'schema.org/Comment') or (self::li and contains(@class, 'post'))]"
 )
-_INDENTED = etree.XPath(f"//div[{_has_class('indented')}]")
+_INDENTED = etree.XPath("//div[contains(@class, 'indented')]")
 
 
 def _tokens(el: etree._Element) -> set[str]:
@@ -312,7 +308,7 @@ def extract_comments(
     outermost = [el for el in items if not any(a in item_set for a in el.iterancestors())]
     holders: list[etree._Element] = list(outermost)
     for el in _INDENTED(tree):
-        if any(n in item_set for n in el.iterdescendants()):
+        if "indented" in _tokens(el) and any(n in item_set for n in el.iterdescendants()):
             holders.append(el)
     kept = [c for c in comments if c.body]
     return kept, holders

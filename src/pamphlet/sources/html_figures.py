@@ -65,7 +65,7 @@ def with_figures(tree: etree._Element, blocks: list[Block], images: ImageIndex) 
             continue
         if el.find(".//figure") is not None:
             continue
-        k = _key(visible_text(el))
+        k = _key(el.text_content())
         if len(k.split()) < 3:
             continue
         found = _find(keys, k, anchor or 0)

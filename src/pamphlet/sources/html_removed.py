@@ -16,7 +16,7 @@ from lxml import etree
 from ..model import Removed
 from .html_blocks import HEADINGS, SKIP_TAGS, visible_text
 
-MAX_ENTRIES = 400
+MAX_ENTRIES = 300
 _ACTIVE = ("script", "style", "noscript", "template")
 _EMBEDS = ("iframe", "frame", "object", "embed", "applet")
 _FURNITURE = ("nav", "header", "footer", "aside")
@@ -71,30 +71,28 @@ def removed_summary(
     for src, why, line in dropped_images:
         add(line, f"img: {src[:80]}", "H105" if why == "remote" else "H106")
     skip = frozenset((*_ACTIVE, *_EMBEDS, "form"))
-    # one walk: furniture is summarised whole; elsewhere every innermost text block is checked
-    stack: list[tuple[etree._Element, bool]] = [(tree, False)]
-    open_blocks: list[list] = []
-    while stack:
-        el, closing = stack.pop()
-        if closing:
-            entry = open_blocks.pop()
-            if not entry[1]:
-                text = visible_text(el)
-                if key(text) and not is_kept(text):
-                    add(_line(el), f"{el.tag}: {_first_words(text)}", "H107")
+    # furniture is summarised whole; elsewhere every innermost text block is checked
+    inside: set[etree._Element] = set()  # descendants of furniture or active content
+    for el in tree.iter(*_TEXT_BLOCKS, *_FURNITURE, *skip):
+        if el in inside:
             continue
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or tag in skip:
+        tag = el.tag
+        if tag in skip:
+            inside.update(el.iterdescendants())
             continue
         if tag in _FURNITURE:
             text = visible_text(el, _SKIP_BUT_NAV)
             if text and not is_kept(text):
                 add(_line(el), f"{tag}: {_first_words(text)}", "H104")
-                continue
-        if tag in _TEXT_BLOCKS:
-            if open_blocks:
-                open_blocks[-1][1] = True
-            open_blocks.append([el, False])
-            stack.append((el, True))
-        stack.extend((child, False) for child in reversed(el))
+                inside.update(el.iterdescendants())
+            continue
+        if len(out) >= MAX_ENTRIES:
+            break
+        if next(el.iterdescendants(*_TEXT_BLOCKS), None) is not None:
+            continue
+        raw = el.text_content()  # a fast first look; the summary itself uses visible text
+        if key(raw) and not is_kept(raw):
+            text = visible_text(el)
+            if key(text) and not is_kept(text):
+                add(_line(el), f"{tag}: {_first_words(text)}", "H107")
     return out

@@ -16,6 +16,7 @@ from collections import Counter
 
 from .. import boilerplate as bp
 from .text_lists import is_demands_intro, list_item, strip_marker
+from .text_region import main_region
 from .text_meta import is_comment_header, parse_byline, parse_comment_author
 
 _KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -89,6 +90,9 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
                 reason = bp.STRUCTURAL["C801"].format(count=repeated[key])
                 out[index] = ("C801", reason)
     _menu_runs(lines, out, language)
+    thread = lambda t: is_comment_header(t) or parse_comment_author(t, language) is not None  # noqa: E731
+    for index in main_region(lines, out, thread):
+        out[index] = ("C810", bp.STRUCTURAL["C810"])
     return out
 
 
