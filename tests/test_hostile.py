@@ -429,11 +429,6 @@ def test_big_data_urls_are_not_carried(tmp_path: Path, server: Server) -> None:
     assert server.hits == []
 
 
-@pytest.mark.xfail(
-    reason="sources/html*.py: libxml2 nests what follows <embed>/<source>/<track> inside it, "
-    "and the reader drops those elements with their children (rest of the article lost)",
-    strict=True,
-)
 def test_content_after_void_elements_is_kept(tmp_path: Path) -> None:
     """libxml2 does not know HTML5's void <embed>, <source>, <track>: it nests what follows
     inside them. Leaving the element out must not leave the rest of the article out."""

@@ -49,11 +49,17 @@ def parse_html(text: str, source: str, *, base_dir: Path, allow_remote: bool = F
         raise BadSource(f"cannot be parsed as HTML ({exc.__class__.__name__})", source) from None
 
 
+_HTML5_VOID = re.compile(r"</?(?:embed|source|track)\b[^>]*>", re.I)
+
+
 def _load(text: str, source: str) -> etree._Element:
     from trafilatura.utils import load_html
 
     if not text.strip():
         raise NoContent("has no article text", source)
+    # libxml2 does not know HTML5's void elements <embed>, <source>, <track>
+    # and nests what follows inside them; they hold no text, so drop them first.
+    text = _HTML5_VOID.sub("", text)
     try:
         tree = load_html(text)
     except (etree.LxmlError, ValueError, TypeError, RecursionError):
