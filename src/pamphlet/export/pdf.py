@@ -79,13 +79,26 @@ def font_face_css() -> str:
     return "\n".join(rules)
 
 
+# The CSS page size of each --paper, and the stylesheet that sets it (print.css
+# alone is made for A5; half-letter is set like A5, which it nearly is).
+PAGE_SIZES = {
+    "a4": "A4 portrait",
+    "a5": "A5 portrait",
+    "a6": "A6 portrait",
+    "letter": "letter portrait",
+    "half-letter": "5.5in 8.5in",
+}
+PAPER_STYLE = {"a4": "wide", "letter": "wide"}
+
+
 def print_css(paper: str, language: str, *, print_shop: bool = False) -> str:
     """The whole print stylesheet for one paper size and language."""
     folder = styles_dir()
     parts = [font_face_css(), (folder / "print.css").read_text(encoding="utf-8")]
-    per_paper = folder / f"print-{paper}.css"
+    per_paper = folder / f"print-{PAPER_STYLE.get(paper, paper)}.css"
     if per_paper.is_file():
         parts.append(per_paper.read_text(encoding="utf-8"))
+    parts.append(f"@page {{ size: {PAGE_SIZES[paper]}; }}")
     label = ARTICLE_LABELS.get(language.split("-")[0].lower(), ARTICLE_LABELS["en"])
     parts.append(f".article {{ string-set: section {css_string(label)}; }}")
     if print_shop:

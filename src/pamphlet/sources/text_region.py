@@ -25,12 +25,13 @@ from collections.abc import Callable
 from .. import boilerplate as bp
 from .text_lists import strip_marker
 
-THRESHOLD = 12  # words: a kept line longer than this counts for the region
-REMOVED_PENALTY = 3  # per line another signal already removed
+THRESHOLD = 15  # words: a kept line longer than this counts for the region
+REMOVED_PENALTY = 1  # per line another signal already removed
 MIN_REGION_WORDS = 120  # a region must hold this much prose before anything goes
-NEGATIVE_CAP = 8  # a short line costs at most this much (lists inside the text)
-MIN_LINES = 12  # smaller dumps are left alone
-MIN_SHARE = 0.5  # the regions must hold this share of the page's prose, or nothing goes
+NEGATIVE_CAP = 4  # a short line costs at most this much (lists inside the text)
+MIN_LINES = 12
+NO_BOUNDARY = False  # smaller dumps are left alone
+MIN_SHARE = 0.7  # the regions must hold this share of the page's prose, or nothing goes
 
 
 def _score(text: str) -> int:
@@ -93,7 +94,7 @@ def main_region(
 def _beyond_boundary(scores, out, positions) -> list[int]:
     """Positions past the first line another signal removed, walking away from the region."""
     found: list[int] = []
-    crossed = False
+    crossed = NO_BOUNDARY
     for position in positions:
         index = scores[position][0]
         if index in out:
