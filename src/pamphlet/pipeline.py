@@ -7,9 +7,6 @@ the caller and passed in as values; files are written atomically.
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-import multiprocessing.connection
-import multiprocessing.process
 import os
 import shutil
 import tempfile
@@ -22,6 +19,7 @@ from typing import TypeVar
 from .errors import ExportError, OutputError, PamphletError, UsageError
 from .fsutil import atomic_write, safe_stem
 from .model import Document
+from .pdf_worker import PdfJob, PdfWorker
 from .render import RenderOptions, read_style, render_html
 from .sources import DEFAULT_MAX_BYTES, read_source
 
@@ -143,46 +141,67 @@ def build(
     prepare_out_dir(options.out_dir)
     results = []
     stems = output_stems(sources)
-    for source in sources:
-        result = BuildResult(source)
-        try:
-            doc = load(source, options)
-            build_document(doc, source, stems[source], options, result)
-        except PamphletError as exc:
-            if exc.source is None:
-                exc.source = str(source)
-            result.error = exc
-        except Exception as exc:  # a bug in a reader or writer: this source fails alone
-            error = InternalError(
-                f"internal error ({type(exc).__name__}: {exc})",
-                str(source),
-                "set PAMPHLET_DEBUG=1 for the traceback and please report it",
-            )
-            error.__cause__ = exc
-            result.error = error
-        results.append(result)
-        if progress:
-            progress(result)
+    worker = PdfWorker(options) if "pdf" in options.formats else None
+    try:
+        for source in sources:
+            results.append(_build_one(source, stems[source], options, worker))
+            if progress:
+                progress(results[-1])
+    finally:
+        if worker:
+            worker.close()
     return results
 
 
+def _build_one(
+    source: Path, stem: str, options: BuildOptions, worker: PdfWorker | None
+) -> BuildResult:
+    """One source, with its failure kept in the result."""
+    result = BuildResult(source)
+    try:
+        doc = load(source, options)
+        build_document(doc, source, stem, options, result, worker)
+    except PamphletError as exc:
+        if exc.source is None:
+            exc.source = str(source)
+        result.error = exc
+    except Exception as exc:  # a bug in a reader or writer: this source fails alone
+        error = InternalError(
+            f"internal error ({type(exc).__name__}: {exc})",
+            str(source),
+            "set PAMPHLET_DEBUG=1 for the traceback and please report it",
+        )
+        error.__cause__ = exc
+        result.error = error
+    return result
+
+
 def build_document(
-    doc: Document, source: Path, stem: str, options: BuildOptions, result: BuildResult
+    doc: Document,
+    source: Path,
+    stem: str,
+    options: BuildOptions,
+    result: BuildResult,
+    worker: PdfWorker | None = None,
 ) -> None:
     """Write every requested output of one document.
 
-    The PDF (the slow part: WeasyPrint's layout) runs in a forked child while
-    this process writes the HTML and the EPUB, so on two cores a whole build
-    takes about as long as the PDF alone.
+    The PDF (the slow part: WeasyPrint's layout) is laid out by `worker`, a
+    forked child, while this process writes the HTML and the EPUB.
     """
     out = options.out_dir
-    pdf_job: _PdfJob | None = None
+    pdf_job: PdfJob | None = None
     pdf_refused: ExportError | None = None
     if "pdf" in options.formats:
-        try:
-            pdf_job = _start_pdf(doc, source, stem, options)
-        except ExportError as exc:  # reported once the other outputs are written
-            pdf_refused = exc
+        length = sum(len(t) for t in doc.texts())
+        if length > options.max_pdf_chars:  # reported once the other outputs are written
+            pdf_refused = ExportError(
+                f"too long for a PDF ({length} characters; "
+                f"the limit is {options.max_pdf_chars})",
+                hint="raise it with --max-pdf-chars, or build only -f html -f epub",
+            )
+        else:
+            pdf_job = (worker or PdfWorker(options, start=False)).submit(doc, source, stem)
     try:
         if "html" in options.formats:
             html = render_html(doc, RenderOptions(target="screen", css=read_style("screen.css")))
@@ -205,69 +224,18 @@ def build_document(
         result.notes.extend(notes)
 
 
-class _PdfJob:
-    """The PDF export, in a forked child when the platform allows it.
-
-    A forked child needs nothing pickled on the way in (it shares the
-    Document); its answer, or its PamphletError, comes back through a pipe.
-    """
-
-    def __init__(self, run: Callable[[], tuple[list[Path], list[str]]]):
-        self._run = run
-        self._process: multiprocessing.process.BaseProcess | None = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("fork")
-            self._reader, writer = ctx.Pipe(duplex=False)
-            self._process = ctx.Process(target=self._child, args=(writer,), daemon=True)
-            self._process.start()
-            writer.close()
-
-    def _child(self, writer: multiprocessing.connection.Connection) -> None:
-        try:
-            answer: object = ("ok", self._run())
-        except PamphletError as exc:
-            answer = ("error", exc)
-        except BaseException as exc:  # a bug: reported as one line by the parent
-            answer = ("bug", f"{type(exc).__name__}: {exc}")
-        writer.send(answer)
-        writer.close()
-
-    def result(self) -> tuple[list[Path], list[str]]:
-        if self._process is None:
-            return self._run()
-        try:
-            kind, value = self._reader.recv()
-        except EOFError:
-            raise ExportError("the PDF exporter died (out of memory?)") from None
-        finally:
-            self._process.join()
-            self._reader.close()
-        if kind == "error":
-            raise value
-        if kind == "bug":
-            raise ExportError(f"could not write the PDF: internal error ({value})")
-        return value
-
-
-def _start_pdf(doc: Document, source: Path, stem: str, options: BuildOptions) -> _PdfJob:
+def export_pdf(
+    doc: Document, source: Path, stem: str, options: BuildOptions
+) -> tuple[list[Path], list[str]]:
+    """Write <stem>.pdf (and booklet, print-shop) through a staging folder."""
     from .export.pdf import write_pdfs
 
     out = options.out_dir
-    length = sum(len(t) for t in doc.texts())
-    if length > options.max_pdf_chars:
-        raise ExportError(
-            f"too long for a PDF ({length} characters; the limit is {options.max_pdf_chars})",
-            hint="raise it with --max-pdf-chars, or build only -f html -f epub",
+    with staging(out, stem) as stage:
+        written, notes = _export(
+            lambda: write_pdfs(doc, stage, stem, source, options), f"{stem}.pdf"
         )
-
-    def run() -> tuple[list[Path], list[str]]:
-        with staging(out, stem) as stage:
-            written, notes = _export(
-                lambda: write_pdfs(doc, stage, stem, source, options), f"{stem}.pdf"
-            )
-            return publish(stage, written, out), notes
-
-    return _PdfJob(run)
+        return publish(stage, written, out), notes
 
 
 @contextlib.contextmanager
