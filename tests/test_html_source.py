@@ -287,3 +287,73 @@ def test_comment_markup_found_by_class_parts():
     assert comment.author == "Rosa Linde"
     assert comment.date is not None and comment.date.startswith("2022-03-06")
     assert comment.body == (Paragraph("We are organising the same at Birch House next month."),)
+
+
+def test_forum_thread_posts_become_comments_without_chrome():
+    doc = read("forum.html")
+    assert doc.title == "Which hand plane should a beginner buy first?"
+    body = " ".join(b.text for b in doc.body if isinstance(b, Paragraph))
+    assert body.startswith("I have been building small boxes")
+    assert [c.author for c in doc.comments] == ["oldjoiner", "fenwood"]
+    assert [c.date[:10] for c in doc.comments] == ["2024-02-11", "2024-02-12"]
+    assert doc.comments[0].body[0].text.startswith("A number five jack plane.")
+    said = "\n".join(doc.texts())
+    for chrome in ("Posts: 4821", "Joined:", "Measure twice", "Thirty years of shavings"):
+        assert chrome not in said, chrome
+
+
+def test_consent_dialog_is_left_out_and_summarised():
+    doc = read("forum.html")
+    assert "personalised advertising" not in "\n".join(doc.texts())
+    codes = {r.code: r.text for r in doc.removed}
+    assert codes["H108"].startswith("We and our partners use cookies")
+
+
+def test_consent_named_wrapper_around_the_article_is_kept():
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the tenants' report on the heating, which failed again in "
+        f"block {i} during the coldest week of the winter.</p>"
+        for i in range(6)
+    )
+    html = f"""<html><head><title>Heating report</title></head><body>
+      <div class="consent-layout"><article><h1>Heating report</h1>{paragraphs}</article></div>
+      <div class="cookie-banner"><p>This site uses cookies to measure its audience.</p></div>
+      </body></html>"""
+    doc = parse_html(html, "wrapped.html", base_dir=FIXTURES)
+    said = "\n".join(doc.texts())
+    assert "Paragraph 5 of the tenants' report" in said
+    assert "measure its audience" not in said
+
+
+def test_teaser_cards_after_an_article_are_not_a_thread():
+    paragraphs = "".join(
+        f"<p>The second paragraph {i} of the story explains how the new bus timetable leaves "
+        f"the night shift workers of the eastern estates without any way home after midnight.</p>"
+        for i in range(8)
+    )
+    teasers = "".join(
+        f"""<div class="related-post"><span class="author">Staff writer</span>
+        <time datetime="2024-01-0{i}">January {i}, 2024</time>
+        <p>Another story {i} about the city's transport budget and what it means.</p></div>"""
+        for i in range(1, 5)
+    )
+    html = f"""<html><head><title>Night buses cut</title></head><body>
+      <article><h1>Night buses cut</h1>{paragraphs}</article>
+      <section class="related">{teasers}</section></body></html>"""
+    doc = parse_html(html, "teasers.html", base_dir=FIXTURES)
+    assert not any(c.author == "Staff writer" for c in doc.comments)
+    assert "The second paragraph 7 of the story" in "\n".join(doc.texts())
+
+
+def test_script_shell_page_shows_its_noscript_text():
+    paragraphs = "".join(
+        f"<article><div class='PostUser'><h3>user{i}</h3></div><div class='Post-body'><p>"
+        f"Reply number {i}: the discussion engine renders every post with scripts, and only "
+        f"this fallback copy of the thread is in the saved page for readers without them.</p>"
+        f"</div></article>"
+        for i in range(6)
+    )
+    html = f"""<html><head><title>A thread</title></head><body><div id="app"></div>
+      <noscript><main>{paragraphs}</main></noscript></body></html>"""
+    doc = parse_html(html, "shell.html", base_dir=FIXTURES)
+    assert "Reply number 5: the discussion engine" in "\n".join(doc.texts())

@@ -31,6 +31,22 @@ LINE = st.one_of(
     st.text(alphabet="ab .:-#>•1)(\t", max_size=20),
 )
 TEXT = st.lists(LINE, max_size=30).map("\n".join)
+# Long prose lines between boilerplate and comment lines: pages big enough for the
+# main-region signal (C810) to cut sidebars, teasers and footers.
+PROSE = [
+    "The strike committee met again on Monday and agreed to keep the pickets going for as "
+    "long as the company refuses to negotiate with the delegates the workers have elected.",
+    "Families brought food to the square every evening, and the crowd grew larger each night "
+    "as workers from neighbouring towns arrived to show their support for the strikers.",
+    "A teaser for another story on the same site, long enough to count as a full sentence.",
+    "Nobody expected it.",
+]
+# (List lines are left out here: Document.texts() gives list items without their markers,
+# so a short list reads differently the second time; TEXT covers them on small inputs.)
+UNMARKED = [s for s in SNIPPETS if strip_marker(s) == s]
+PAGE = st.lists(
+    st.one_of(st.sampled_from(PROSE), st.sampled_from(UNMARKED)), min_size=12, max_size=60
+).map("\n".join)
 # PAMPHLET_EXAMPLES=10000 runs a longer search by hand; CI keeps the default.
 SETTINGS = settings(
     max_examples=int(os.environ.get("PAMPHLET_EXAMPLES", "200")),
@@ -47,13 +63,13 @@ def parse_or_none(text: str):
 
 
 @SETTINGS
-@given(TEXT)
+@given(st.one_of(TEXT, PAGE))
 def test_never_raises_anything_but_pamphlet_errors(text):
     parse_or_none(text)
 
 
 @SETTINGS
-@given(TEXT)
+@given(st.one_of(TEXT, PAGE))
 def test_nothing_disappears_silently(text):
     doc = parse_or_none(text)
     if doc is None:
@@ -70,7 +86,7 @@ def test_nothing_disappears_silently(text):
 
 
 @SETTINGS
-@given(TEXT)
+@given(st.one_of(TEXT, PAGE))
 def test_cleaning_is_idempotent(text):
     doc = parse_or_none(text)
     if doc is None:

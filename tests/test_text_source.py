@@ -269,3 +269,103 @@ def test_short_lists_in_the_article_stay(middle):
     doc = parse_text(ARTICLE.format(middle=middle), "x.txt")
     assert not [r for r in doc.removed if r.code == "C802"]
     assert {"Bread", "Peace", "Land", "Freedom"} <= set(doc.texts())
+
+
+# --- C810: outside the article's main region ---------------------------------------
+
+
+def _c810(doc) -> list[str]:
+    return [r.text for r in doc.removed if r.code == "C810"]
+
+
+def test_teasers_and_footer_after_the_article_are_removed():
+    doc = parse_file(FIXTURES / "en_teasers.txt")
+    assert doc.title == "Teachers Strike for Smaller Classes Across the City"
+    assert doc.authors == ("Ruth Ellis",) and doc.date == "2023-09-14"
+    gone = _c810(doc)
+    assert gone == [
+        "Nurses Vote to Strike Over Staffing",
+        "Hospital staff in three trusts have voted by large majorities for action over unsafe "
+        "staffing levels on wards this winter.",
+        "Dockers Win Pay Deal After Two Weeks",
+        "After a fortnight of stoppages the port operator has agreed to a rise well above "
+        "inflation for all of its dock workers.",
+        "Bus Drivers Ballot Over Night Shifts",
+        "Drivers at the city's two depots are being asked whether they will refuse the new "
+        "night rota that the company imposed in June.",
+        "Workers' Voice is a reader-funded paper written by workers, for workers, and we never "
+        "take money from advertisers or bosses.",
+    ]
+    reasons = {r.reason for r in doc.removed if r.code == "C810"}
+    assert reasons == {"outside the article's main text: sidebar, teaser or footer"}
+    # the whole article stays, the short paragraph in its middle and its list too
+    assert Paragraph("It did not last.") in doc.body
+    paragraphs = [b for b in doc.body if isinstance(b, Paragraph)]
+    assert paragraphs[0].text.startswith("Teachers at more than forty schools")
+    assert paragraphs[-1].text.startswith("Parents' groups from across the city")
+    (demands,) = doc.demands
+    assert len(demands.items) == 3
+
+
+def test_comment_thread_stays_and_the_sidebar_after_it_goes():
+    doc = parse_file(FIXTURES / "en_comments_sidebar.txt")
+    assert doc.title == "Cleaners Win Living Wage at the University"
+    assert [(c.author, c.body) for c in doc.comments] == [
+        ("Aisha", (Paragraph("Brilliant news, congratulations to everyone involved!"),)),
+        ("Tom", (Paragraph("Proof that organising works."),)),
+        ("Aisha", (Paragraph("We are doing the same at our hospital now."),)),
+    ]
+    codes = {r.text: r.code for r in doc.removed}
+    assert codes["Advertisement"] == "C401"  # inside the article: only the line goes
+    assert Paragraph("Then the contractor blinked.") in doc.body
+    assert any(isinstance(b, Paragraph) and b.text.startswith("Students joined them")
+               for b in doc.body)
+    assert codes["Popular posts"] == "C810"
+    assert codes["Rent Strike Spreads to Six More Buildings"] == "C810"
+    assert codes["Our paper is written by volunteers and funded entirely by readers who "
+                 "believe that working people deserve their own press."] == "C810"
+
+
+def _long(n: int) -> str:
+    return (f"Paragraph {n} of the article tells the story at length, with enough words in "
+            "it to read as real prose from the piece that the page was made for.")
+
+
+def test_long_article_keeps_its_short_middle_paragraph_and_lists():
+    parts = ["The Title of a Long Article", "Share this:", "Facebook"]
+    parts += [_long(n) for n in range(6)]
+    parts += ["Advertisement", "They said no.", "• Bread", "• Peace", "• Land", "Twitter"]
+    parts += [_long(n) for n in range(6, 12)]
+    parts += ["Share this:", "Related", "Another Story Entirely",
+              "A teaser sentence about another story on the same site, long enough to count "
+              "as a sentence."]
+    doc = parse_text("\n\n".join(parts), "x.txt")
+    assert doc.title == "The Title of a Long Article"
+    assert Paragraph("They said no.") in doc.body
+    assert ListBlock(False, ("Bread", "Peace", "Land")) in doc.body
+    assert sum(isinstance(b, Paragraph) and b.text.startswith("Paragraph") for b in doc.body) == 12
+    assert _c810(doc) == [parts[-2], parts[-1]]
+
+
+def test_no_dominant_text_nothing_goes():
+    """Several equal stretches of prose (a forum listing): no main region, nothing goes."""
+    lines = ["A Forum Page"]
+    for n in range(4):
+        lines += [f"Topic number {n}", *(_long(3 * n + k) for k in range(3))]
+        lines += ["Reply", "Share", "Report"]
+    doc = parse_text("\n".join(lines), "x.txt")
+    assert _c810(doc) == []
+    assert sum(t.startswith("Paragraph") for t in doc.texts()) == 12
+
+
+def test_small_page_is_left_alone():
+    lines = ["Title", _long(1), _long(2), _long(3), "Share this:", "A closing line here."]
+    assert _c810(parse_text("\n\n".join(lines), "x.txt")) == []
+
+
+@pytest.mark.parametrize("name", ["en_teasers.txt", "en_comments_sidebar.txt"])
+def test_region_cleaning_is_idempotent(name):
+    doc = parse_file(FIXTURES / name)
+    again = parse_text("\n\n".join(doc.texts()), "again.txt")
+    assert again.texts() == doc.texts()
+    assert _c810(again) == []

@@ -27,11 +27,13 @@ from .html_blocks import (
     visible_text,
     xml_blocks,
 )
-from .html_comments import extract_comments, flat_comments, remove_elements
+from .html_comments import comment_from, extract_comments, flat_comments, remove_elements
 from .html_figures import with_figures
 from .html_meta import day_first_for, extract_meta, to_iso
+from .html_prune import prune_consent, unwrap_noscript
 from .html_region import with_region
 from .html_removed import key, removed_summary
+from .html_thread import find_thread
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -142,14 +144,20 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
     day_first = day_first_for(language, meta.region, meta.url)
     iso = partial(to_iso, language=language, day_first=day_first)
 
+    unwrap_noscript(tree)
+    notices = prune_consent(tree)
     images = ImageIndex(base_dir=base_dir, allow_remote=allow_remote)
     images.add_page(tree)
     comments, holders = extract_comments(tree, images, iso)
     remove_elements(holders)
+    posts = [] if comments else find_thread(tree)
 
     body_xml, comments_xml = _trafilatura(tree, comments=not comments)
     blocks: list[Block] = xml_blocks(body_xml, images) if body_xml is not None else []
-    if not comments and comments_xml is not None:
+    thread = _thread_comments(posts, blocks, images, iso)
+    if thread is not None:
+        comments = thread
+    elif not comments and comments_xml is not None:
         comments = flat_comments(comments_xml)
 
     blocks = with_region(tree, blocks, images)
@@ -173,7 +181,7 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
     date = meta.date or _visible_date(tree, iso)
     comment_texts = [t for c in comments for b in c.body for t in _texts(b)]
     doc_texts = " ".join([title, *(t for b in blocks for t in _texts(b)), *comment_texts])
-    removed = removed_summary(tree, doc_texts, images.dropped)
+    removed = removed_summary(tree, doc_texts, images.dropped, notices)
     return Document(
         title=title,
         source=source,
@@ -232,6 +240,32 @@ def _without_comment_copies(blocks: list[Block], comments: list[Comment]) -> lis
 
     kept = [b for b in blocks if not copied(b)]
     return kept or blocks[:1]
+
+
+def _thread_comments(
+    posts: list[etree._Element], blocks: list[Block], images: ImageIndex, iso
+) -> list[Comment] | None:
+    """A forum thread's posts as comments, when the extractor kept some of them as the body.
+
+    A thread the extractor ignored entirely is a list of teasers or a sidebar, not the page's
+    subject. The opening post stays in the body when the extractor put it there; the body's
+    copies of the other posts are dropped later, as for any comment.
+    """
+    if not posts or not blocks:
+        return None
+    thread = [comment_from(el, set(posts), images, iso) for el in posts]
+    thread = [c for c in thread if c.body]
+    if not any(_repeats(blocks, c) for c in thread):
+        return None
+    return thread[1:] if _repeats(blocks, thread[0]) else thread
+
+
+def _repeats(blocks: list[Block], post: Comment) -> bool:
+    """Do the body blocks hold (most of) this post's text?"""
+    said = f" {' '.join(key(t) for b in blocks for t in _texts(b))} "
+    words = key(" ".join(t for b in post.body for t in _texts(b))).split()
+    shingles = [" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))]
+    return sum(f" {s} " in said for s in shingles) >= 0.5 * len(shingles)
 
 
 def _whole_page_blocks(tree: etree._Element, images: ImageIndex) -> list[Block]:

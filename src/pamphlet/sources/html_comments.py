@@ -57,10 +57,35 @@ BODY_CLASSES = (
     "commenttext",
     "content",
     "comment-body",
+    # forum posts (phpBB, XenForo, vBulletin, Discourse, Flarum, Reddit, Stack Exchange, ...)
+    "message-body",
+    "bbWrapper",
+    "cooked",
+    "post-content",
+    "postcontent",
+    "post_message",
+    "post-body",
+    "Post-body",
+    "postbody",
+    "post_body",
+    "messageContent",
+    "s-prose",
+    "md",
+    "entry-content",
 )
 AUTHOR_PARTS = ("author", "username", "user-name", "commenter", "nickname")
 DATE_PARTS = ("date", "time", "posted")
-BODY_PARTS = ("comment-text", "comment-content", "comment-body", "comment_text", "message")
+BODY_PARTS = (
+    "comment-text",
+    "comment-content",
+    "comment-body",
+    "comment_text",
+    "message",
+    "richtext",
+    "post-body",
+    "postbody",
+    "post-content",
+)
 META_PARTS = (*AUTHOR_PARTS, *DATE_PARTS, "avatar", "reply", "vote", "actions", "meta", "footer")
 DROP_CLASSES = frozenset(
     [
@@ -80,6 +105,14 @@ DROP_CLASSES = frozenset(
         "submitted",
         "comment__author",
         "comment-footer",
+        "signature",
+        "postprofile",
+        "message-signature",
+        "post-signature",
+        "userinfo",
+        "user-info",
+        "message-attribution",
+        "message-footer",
     ]
 )
 REPLY_CONTAINERS = frozenset(["children", "replies", "indented", "comment-replies", "sub-comments"])
@@ -231,6 +264,7 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
             or tokens & DROP_CLASSES
             or tokens & REPLY_CONTAINERS
             or sub.tag == "aside"  # link previews and quotes of other comments
+            or "signature" in cls
             or (node is None and sub.tag in ("footer", "header"))
             or (node is None and any(part in cls for part in META_PARTS))
         )
@@ -269,6 +303,20 @@ def _parent_item(el: etree._Element, index: dict[etree._Element, int]) -> int | 
     return None
 
 
+def comment_from(
+    el: etree._Element,
+    items: set[etree._Element],
+    images: ImageIndex,
+    to_iso: Callable[[str], str | None],
+) -> Comment:
+    """One comment or forum post: its author, date and body (without replies nested in it)."""
+    belongs = _own(el, items)
+    author = _author(el, belongs)
+    date = _date(el, belongs, to_iso)
+    body = _body(el, belongs, items, images)
+    return Comment(author=author, date=date, body=body or ())
+
+
 def extract_comments(
     tree: etree._Element, images: ImageIndex, to_iso: Callable[[str], str | None]
 ) -> tuple[list[Comment], list[etree._Element]]:
@@ -295,16 +343,11 @@ def extract_comments(
     comments: list[Comment] = []
     authors: list[str | None] = []
     for el in items:
-        belongs = _own(el, item_set)
-        author = _author(el, belongs)
-        date = _date(el, belongs, to_iso)
-        body = _body(el, belongs, item_set, images)
+        comment = comment_from(el, item_set, images, to_iso)
         parent = _parent_item(el, index)
-        authors.append(author)
-        if not body:
-            body = ()
+        authors.append(comment.author)
         reply_to = authors[parent] if parent is not None and parent < len(authors) else None
-        comments.append(Comment(author=author, date=date, body=body, in_reply_to=reply_to))
+        comments.append(Comment(comment.author, comment.date, comment.body, reply_to))
     outermost = [el for el in items if not any(a in item_set for a in el.iterancestors())]
     holders: list[etree._Element] = list(outermost)
     for el in _INDENTED(tree):

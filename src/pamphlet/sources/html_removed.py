@@ -5,11 +5,13 @@ Codes (stable, never reused):
   H103 forms                                  H104 navigation, header, footer, sidebar
   H105 remote image not fetched               H106 image file not found next to the page
   H107 text left out by the extractor as boilerplate
+  H108 cookie or consent dialog
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lxml import etree
 
@@ -29,6 +31,7 @@ _REASONS = {
     "H105": "remote images are not fetched (allow remote images to keep the address)",
     "H106": "the image file is not next to the page",
     "H107": "left out by the extractor as boilerplate",
+    "H108": "cookie or consent dialog",
 }
 _SKIP_BUT_NAV = SKIP_TAGS - {"nav"}
 _NONWORD = re.compile(r"\W+")
@@ -48,7 +51,10 @@ def _line(el: etree._Element) -> int:
 
 
 def removed_summary(
-    tree: etree._Element, kept_text: str, dropped_images: list[tuple[str, str, int]]
+    tree: etree._Element,
+    kept_text: str,
+    dropped_images: list[tuple[str, str, int]],
+    notices: Sequence[tuple[int, str]] = (),
 ) -> list[Removed]:
     out: list[Removed] = []
     kept = f" {key(kept_text)} "
@@ -68,6 +74,8 @@ def removed_summary(
         add(_line(el), f"{el.tag}", "H102")
     for el in tree.iter("form"):
         add(_line(el), f"form: {_first_words(visible_text(el))}".rstrip(": "), "H103")
+    for line, text in notices:
+        add(line, _first_words(text), "H108")
     for src, why, line in dropped_images:
         add(line, f"img: {src[:80]}", "H105" if why == "remote" else "H106")
     skip = frozenset((*_ACTIVE, *_EMBEDS, "form"))

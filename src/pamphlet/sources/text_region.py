@@ -5,44 +5,66 @@ above it and perhaps a comment thread after it) framed by navigation,
 related-article teasers, sidebars and footers.  Teasers and footers can be
 whole sentences too, so line rules do not catch them; their place does.
 
-Each kept line scores its word count minus a threshold (short lines score
-below zero, long prose lines above); lines other signals already removed
-score a small penalty.  The stretch with the largest sum (Kadane's maximum
-subarray, one pass) is the main region.  A thread opened by a comment header
-or a comment-author line after it is a second region found the same way.
+Each kept line scores its word count minus a threshold (long prose lines
+count for the region, short lines a little against it; a list inside the
+article costs little); lines other signals already removed cost a point.
+The stretch with the largest sum (Kadane's maximum subarray, one pass) is
+the main region.  A thread opened after it by a comment header or a
+comment-author line extends it to the thread's last author line or the end
+of the thread's own densest stretch, whichever is later.
 
-A line outside the regions is removed only when it is *clearly* outside:
-between it and the region there is a line some other signal removed (a share
-row, a menu run, a "Related" header...).  So the title and byline right
-above the text stay, and cleaning the cleaned text removes nothing more.
-Small pages (too little prose for a region to mean anything) are left alone.
+A line outside is removed only when it is *clearly* outside:
+
+- the region holds most of the page's prose (else the page has no single
+  main text, e.g. a forum listing, and nothing goes);
+- between the line and the region there is a line some other signal
+  removed (a share row, a menu run, a "Related" header...).  So the title,
+  byline and standfirst right above the text stay, and cleaning the cleaned
+  text removes nothing more;
+- bylines and comment headers before the region are left to the parser.
+
+Small pages (too few lines or too little prose) are left alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from .. import boilerplate as bp
 from .text_lists import strip_marker
 
 THRESHOLD = 15  # words: a kept line longer than this counts for the region
-REMOVED_PENALTY = 1  # per line another signal already removed
-MIN_REGION_WORDS = 120  # a region must hold this much prose before anything goes
 NEGATIVE_CAP = 4  # a short line costs at most this much (lists inside the text)
-MIN_LINES = 12
-NO_BOUNDARY = False  # smaller dumps are left alone
-MIN_SHARE = 0.7  # the regions must hold this share of the page's prose, or nothing goes
+REMOVED_PENALTY = 1  # per line another signal already removed
+EDGE_PENALTY = 20  # ... when a boilerplate rule removed it (share row, "Related", footer...)
+_EDGE_FAMILIES = ("C1", "C2", "C3", "C4", "C5", "C6", "C7")
+MIN_REGION_WORDS = 40  # the region's score must reach this before anything goes
+MIN_SHARE = 0.7  # the regions must hold this share of the page's prose
+MIN_LINES = 12  # dumps with fewer kept lines are left alone
+HEADER_REACH = 6  # lines above the region where its headline may stand
+TITLE_WORDS = 25
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
+_MAX_WORDS = 200  # one huge line must not outweigh everything else
+
+Scores = list[tuple[int, int]]  # (line index, score) for every non-blank line
 
 
 def _score(text: str) -> int:
-    return max(min(len(strip_marker(text).split()), 200) - THRESHOLD, -NEGATIVE_CAP)
+    words = min(len(strip_marker(text).split()), _MAX_WORDS)
+    return max(words - THRESHOLD, -NEGATIVE_CAP)
 
 
-def _best(scores: list[tuple[int, int]], start: int, stop: int) -> tuple[int, int, int] | None:
-    """Kadane over scores[start:stop] of (index, score): (first, last, sum) positions."""
+def _removed_score(code: str) -> int:
+    """Lines a boilerplate rule removed (cookie notices, menus, share rows, "Related",
+    sign-ups, comment forms, footers) mark the text's edge; structural ones (repeats, menu
+    runs, decoration) also stand inside articles, between a list's items."""
+    return -EDGE_PENALTY if code[:2] in _EDGE_FAMILIES else -REMOVED_PENALTY
+
+
+def _best(scores: Scores, start: int) -> tuple[int, int, int] | None:
+    """Kadane over scores[start:]: (first, last, sum) as positions in ``scores``."""
     best: tuple[int, int, int] | None = None
     total, first = 0, start
-    for position in range(start, stop):
+    for position in range(start, len(scores)):
         if total <= 0:
             total, first = 0, position
         total += scores[position][1]
@@ -51,55 +73,86 @@ def _best(scores: list[tuple[int, int]], start: int, stop: int) -> tuple[int, in
     return best
 
 
-def main_region(
+def outside_main_region(
     lines: list[str],
     out: dict[int, tuple[str, str]],
     opens_thread: Callable[[str], bool],
-) -> set[int]:
+    in_thread: Callable[[str], bool],
+    is_meta: Callable[[str], bool],
+) -> list[int]:
+    """``opens_thread``: a comment header or "X says:" line; ``in_thread``: any comment
+    author line; ``is_meta``: bylines and the like, which the parser takes."""
     """Indexes of the kept lines clearly outside the article and its comment thread."""
-    scores: list[tuple[int, int]] = []  # (line index, score) for every non-blank line
+    scores: Scores = []
     for index, text in enumerate(lines):
-        if not text:
-            continue
-        if index in out:
-            scores.append((index, -REMOVED_PENALTY))
-        else:
-            scores.append((index, _score(text)))
-    if sum(1 for index, _ in scores if index not in out) < MIN_LINES:
-        return set()
-    region = _best(scores, 0, len(scores))
+        if text:
+            scores.append((index, _removed_score(out[index][0]) if index in out else _score(text)))
+    if len(scores) - len(out) < MIN_LINES:
+        return []
+    region = _best(scores, 0)
     if region is None or region[2] < MIN_REGION_WORDS:
-        return set()
-    first, last, _ = region
-    keep_until = last
+        return []
+    first = region[0]
+    last = _thread_end(lines, out, scores, region[1], opens_thread, in_thread)
+    inside = sum(max(s, 0) for _, s in scores[first:last + 1])
+    if inside < MIN_SHARE * sum(max(s, 0) for _, s in scores):
+        return []
+    before = [
+        scores[p][0] for p in _past_boundary(scores, out, range(first - 1, -1, -1))
+        if not is_meta(lines[scores[p][0]])
+    ]
+    title = _title_above(lines, scores, first, set(before))
+    before = [index for index in before if index != title]
+    after = [scores[p][0] for p in _past_boundary(scores, out, range(last + 1, len(scores)))]
+    return sorted(before + after)
+
+
+def _title_above(lines: list[str], scores: Scores, first: int, outside: set[int]) -> int | None:
+    """The headline just above the region, past a share row: it stays as the title."""
+    for position in range(first - 1, max(first - HEADER_REACH, 0) - 1, -1):
+        index = scores[position][0]
+        if index in outside:
+            words = len(lines[index].split())
+            if 2 <= words <= TITLE_WORDS and not lines[index].endswith(_SENTENCE_END):
+                return index
+            return None
+    return None
+
+
+def _thread_end(
+    lines: list[str],
+    out: dict,
+    scores: Scores,
+    last: int,
+    opens_thread: Callable[[str], bool],
+    in_thread: Callable[[str], bool],
+) -> int:
+    """The region's last position, taking in a comment thread that follows it: up to
+    its last comment-author line, then on while the text after it stays dense."""
+    end = None
     for position in range(last + 1, len(scores)):
         index = scores[position][0]
-        if index not in out and opens_thread(lines[index]) or (
-            index in out and out[index][0] in ("C902",)
-        ):
-            thread = _best(scores, position + 1, len(scores))
-            keep_until = thread[1] if thread and thread[2] > 0 else position
-            break
-    inside = sum(max(s, 0) for _, s in scores[first:keep_until + 1])
-    if inside < MIN_SHARE * sum(max(s, 0) for _, s in scores):
-        return set()
-    outside: set[int] = set()
-    for position in _beyond_boundary(scores, out, range(first - 1, -1, -1)):
-        outside.add(scores[position][0])
-    for position in _beyond_boundary(scores, out, range(keep_until + 1, len(scores))):
-        outside.add(scores[position][0])
-    return outside
-
-
-def _beyond_boundary(scores, out, positions) -> list[int]:
-    """Positions past the first line another signal removed, walking away from the region."""
-    found: list[int] = []
-    crossed = NO_BOUNDARY
-    for position in positions:
-        index = scores[position][0]
         if index in out:
+            continue
+        if opens_thread(lines[index]) or (end is not None and in_thread(lines[index])):
+            end = position
+    if end is None:
+        return last
+    total, best = 0, end
+    for position in range(end + 1, len(scores)):
+        total += scores[position][1]
+        if total > 0:
+            best, total = position, 0
+    return best
+
+
+def _past_boundary(scores: Scores, out: dict, positions: range) -> list[int]:
+    """Kept positions past the first removed line, walking away from the region."""
+    found: list[int] = []
+    crossed = False
+    for position in positions:
+        if scores[position][0] in out:
             crossed = True
         elif crossed:
             found.append(position)
     return found
-

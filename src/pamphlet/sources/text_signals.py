@@ -4,7 +4,8 @@
 - lines without any letter or digit (decoration);
 - short lines repeated many times (template chrome);
 - runs of short link-like lines before the article starts or after it ends
-  (menus, footer links).
+  (menus, footer links);
+- lines clearly outside the article's main region (:mod:`.text_region`).
 
 All of it is one pass over the lines plus a counter: linear in the input.
 """
@@ -16,8 +17,8 @@ from collections import Counter
 
 from .. import boilerplate as bp
 from .text_lists import is_demands_intro, list_item, strip_marker
-from .text_region import main_region
 from .text_meta import is_comment_header, parse_byline, parse_comment_author
+from .text_region import outside_main_region
 
 _KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -90,10 +91,27 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
                 reason = bp.STRUCTURAL["C801"].format(count=repeated[key])
                 out[index] = ("C801", reason)
     _menu_runs(lines, out, language)
-    thread = lambda t: is_comment_header(t) or parse_comment_author(t, language) is not None  # noqa: E731
-    for index in main_region(lines, out, thread):
+    again = False
+    for index in outside_main_region(
+        lines,
+        out,
+        lambda t: _opens_thread(t, language),
+        lambda t: parse_comment_author(t, language) is not None,
+        lambda t: _is_meta(t, language),
+    ):
         out[index] = ("C810", bp.STRUCTURAL["C810"])
+        again = True
+    if again:  # the article's edges moved: what now stands before or after it is menu-like
+        _menu_runs(lines, out, language)
     return out
+
+
+def _opens_thread(text: str, language: str) -> bool:
+    """A line that starts the comment thread in the parser ("Comments", "Maria says:")."""
+    if is_comment_header(text):
+        return True
+    says = len(text) <= 200 and any(p.fullmatch(text) for p in bp.COMMENT_AUTHORS[1:])
+    return says and parse_comment_author(text, language) is not None
 
 
 def _is_meta(text: str, language: str) -> bool:

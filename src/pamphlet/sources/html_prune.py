@@ -1,0 +1,112 @@
+"""Page furniture taken out before extraction: cookie and consent dialogs.
+
+Consent managers (OneTrust, Didomi, Quantcast, Cookiebot, Usercentrics, TrustArc, home-made
+cookie banners) put long paragraphs of legal prose into the page; an extractor that scores text
+density often keeps them as if they were the article. They are recognised by their markup (an id
+or class naming a cookie banner or consent manager), never by their words, and an element that
+holds the article or nearly all of the page's text is never taken out, whatever it is called.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from .html_blocks import visible_text
+
+# id/class tokens of consent dialogs: the token starts with one of these prefixes + "-"/"_"/end
+_CONSENT = re.compile(
+    r"^(?:onetrust|ot-sdk|ot-pc|optanon|didomi|qc-cmp2|cookiebot|cybotcookiebot|usercentrics"
+    r"|truste|trustarc|sp_message|fc-consent|cmpbox|gdpr|consent|cookieconsent|cookiebar"
+    r"|cookie[-_]?(?:banner|notice|consent|bar|law|policy|popup|modal|wall|message|warning|notification)"
+    r"|cookies[-_]?(?:banner|notice|consent|bar|policy|popup|modal|message)"
+    r"|cc-(?:window|banner|revoke)|cky-consent|cookieyes|moove_gdpr|cmplz|iubenda|osano)"
+    r"(?:$|[-_])",
+    re.I,
+)
+MAX_SHARE = 0.8  # never take out an element holding nearly all of the page's text
+_HOLDS_ARTICLE = etree.XPath(
+    ".//*[self::article or self::main or self::h1 or @itemprop='articleBody']"
+)
+
+
+MAX_DEPTH = 6
+_TAGS = frozenset(("div", "section", "aside", "dialog", "form", "ul", "p", "span", "table"))
+_QUICK = re.compile(  # a fast first cut; _is_consent decides
+    r"cookie|consent|onetrust|ot-|optanon|didomi|qc-cmp|usercentrics|truste|sp_message|gdpr"
+    r"|cmpbox|cmplz|iubenda|osano|cc-|cky-",
+    re.I,
+)
+
+
+def _is_consent(el: etree._Element) -> bool:
+    names = [el.get("id") or "", *(el.get("class") or "").split()]
+    return any(name and _CONSENT.match(name) for name in names)
+
+
+def prune_consent(tree: etree._Element) -> list[tuple[int, str]]:
+    """Remove consent dialogs from the tree; returns (source line, their text) for the summary."""
+    body = tree.find(".//body")
+    if body is None:
+        return []
+    found = []
+    stack = [(child, 1) for child in body]
+    while stack:  # consent managers add their dialog near the top of the body, not deep inside
+        el, depth = stack.pop()
+        tag = el.tag
+        if tag in _TAGS:
+            names = f"{el.get('id') or ''} {el.get('class') or ''}"
+            if len(names) > 1 and _QUICK.search(names) and _is_consent(el):
+                found.append(el)
+                continue
+        if depth < MAX_DEPTH and isinstance(tag, str):
+            stack.extend((child, depth + 1) for child in el)
+    if not found:
+        return []
+    outer = found  # the walk does not enter a dialog it has found
+    total = len(body.text_content().split()) or 1
+    removed: list[tuple[int, str]] = []
+    for el in outer:
+        parent = el.getparent()
+        if parent is None or len(el.text_content().split()) > MAX_SHARE * total:
+            continue
+        if _HOLDS_ARTICLE(el):  # a page wrapped in something named "consent-..."
+            continue
+        text = visible_text(el)
+        tail = el.tail
+        prev = el.getprevious()
+        if tail:
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
+        if text.strip():
+            removed.append((el.sourceline or 0, text))
+    return removed
+
+
+MAX_SHELL_WORDS = 50  # a page showing fewer words than this is a script's empty shell
+MIN_NOSCRIPT_WORDS = 100
+
+
+def unwrap_noscript(tree: etree._Element) -> bool:
+    """A script-built page whose text is all in <noscript> (Flarum, some SPAs): show that text.
+
+    Returns whether anything was unwrapped. Pages with real visible text are left alone: their
+    <noscript> holds "please enable JavaScript" notices and tracking pixels.
+    """
+    body = tree.find(".//body")
+    if body is None:
+        return False
+    hidden = list(body.iter("noscript"))
+    hidden_words = sum(len(n.text_content().split()) for n in hidden)
+    if hidden_words < MIN_NOSCRIPT_WORDS:
+        return False
+    shown = len(visible_text(body).split())
+    if shown >= MAX_SHELL_WORDS:
+        return False
+    for node in hidden:
+        node.tag = "div"
+    return True
