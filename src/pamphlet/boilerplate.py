@@ -70,6 +70,12 @@ RULES: tuple[Rule, ...] = (
           r"|продолжая (?:использовать|пользоваться|просмотр)\S* .{0,60}сайт.{0,200}"
           r"(?:соглашаетесь|согласие|соглашаешься).*"
           r"|принять(?: все)?(?: cookies?| куки)?|согласен|понятно|принимаю|хорошо|закрыть"),
+    _rule("C105", "en", "consent panel label (cookie categories and privacy choices)",
+          r"privacy preference cent(?:er|re)|manage consent preferences|(?:strictly necessary"
+          r"|performance|functional|targeting|analytics(?:/performance)?|advertising|marketing"
+          r"|social media|statistics|preference) cookies(?: and pixel tracking)?|always active"
+          r"|cookie list|do not sell(?: or share)? my personal information:?"
+          r"|your privacy choices"),
     _rule("C201", "*", "skip link",
           r"skip to (?:the )?(?:main )?(?:content|navigation|menu|footer|search|primary sidebar)"
           r"|jump to (?:content|navigation)|перейти к (?:основному )?(?:содержимому|содержанию"

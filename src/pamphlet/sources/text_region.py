@@ -5,23 +5,27 @@ above it and perhaps a comment thread after it) framed by navigation,
 related-article teasers, sidebars and footers.  Teasers and footers can be
 whole sentences too, so line rules do not catch them; their place does.
 
-Each kept line scores its word count minus a threshold (long prose lines
-count for the region, short lines a little against it; a list inside the
-article costs little); lines other signals already removed cost a point.
-The stretch with the largest sum (Kadane's maximum subarray, one pass) is
-the main region.  A thread opened after it by a comment header or a
-comment-author line extends it to the thread's last author line or the end
-of the thread's own densest stretch, whichever is later.
+Each kept line scores its word count minus a threshold: long prose lines
+count for the region, short lines a little against it (so a list or a
+one-line paragraph inside the article costs little).  A line a boilerplate
+rule removed (share row, "Related", sign-up, comment form, footer) costs a
+lot: it marks the text's edge; one a structural signal removed (repeats,
+menu runs) costs a point.  The stretch with the largest sum (Kadane's
+maximum subarray, one pass) is the main region.  A comment thread opened
+after it ("Comments", "Maria says:") extends it to the thread's last
+comment-author line, then on while the text after that adds up positive.
 
 A line outside is removed only when it is *clearly* outside:
 
 - the region holds most of the page's prose (else the page has no single
   main text, e.g. a forum listing, and nothing goes);
 - between the line and the region there is a line some other signal
-  removed (a share row, a menu run, a "Related" header...).  So the title,
+  removed (a share row, a menu run, a "Related" header...; decoration
+  such as "***" does not count).  So the title,
   byline and standfirst right above the text stay, and cleaning the cleaned
   text removes nothing more;
-- bylines and comment headers before the region are left to the parser.
+- bylines before the region are left to the parser, and so is the headline
+  standing just above a share row that separates it from the text.
 
 Small pages (too few lines or too little prose) are left alone.
 """
@@ -33,10 +37,11 @@ from collections.abc import Callable
 from .text_lists import strip_marker
 
 THRESHOLD = 15  # words: a kept line longer than this counts for the region
-NEGATIVE_CAP = 4  # a short line costs at most this much (lists inside the text)
+NEGATIVE_CAP = 2  # a short line costs at most this much (lists inside the text)
 REMOVED_PENALTY = 1  # per line another signal already removed
 EDGE_PENALTY = 20  # ... when a boilerplate rule removed it (share row, "Related", footer...)
 _EDGE_FAMILIES = ("C1", "C2", "C3", "C4", "C5", "C6", "C7")
+WEAK_BOUNDARIES = frozenset({"C803"})  # decoration ("***", "•") separates parts of a text
 MIN_REGION_WORDS = 40  # the region's score must reach this before anything goes
 MIN_SHARE = 0.7  # the regions must hold this share of the page's prose
 MIN_LINES = 12  # dumps with fewer kept lines are left alone
@@ -80,9 +85,11 @@ def outside_main_region(
     in_thread: Callable[[str], bool],
     is_meta: Callable[[str], bool],
 ) -> list[int]:
-    """``opens_thread``: a comment header or "X says:" line; ``in_thread``: any comment
-    author line; ``is_meta``: bylines and the like, which the parser takes."""
-    """Indexes of the kept lines clearly outside the article and its comment thread."""
+    """Indexes of the kept lines clearly outside the article and its comment thread.
+
+    ``opens_thread``: a comment header or "X says:" line; ``in_thread``: any comment
+    author line; ``is_meta``: bylines and the like, which the parser takes wherever
+    they stand."""
     scores: Scores = []
     for index, text in enumerate(lines):
         if text:
@@ -147,12 +154,16 @@ def _thread_end(
 
 
 def _past_boundary(scores: Scores, out: dict, positions: range) -> list[int]:
-    """Kept positions past the first removed line, walking away from the region."""
+    """Kept positions past the first removed line (not mere decoration), walking away
+    from the region."""
     found: list[int] = []
     crossed = False
     for position in positions:
-        if scores[position][0] in out:
+        index = scores[position][0]
+        if index in out and out[index][0] not in WEAK_BOUNDARIES:
             crossed = True
+        elif index in out:
+            continue
         elif crossed:
             found.append(position)
     return found
