@@ -44,10 +44,7 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _doc_text(doc) -> str:
-    # a comment's author is printed above it (templates/macros.html), so it is text the reader
-    # sees; WCXB's gold keeps the poster's name with every forum post
-    authors = [c.author for c in doc.comments if c.author]
-    return "\n".join(t for t in [*doc.texts(), *authors] if t)
+    return "\n".join(t for t in doc.texts() if t)
 
 
 def _ours(html: str, name: str, base_dir: Path):

@@ -357,3 +357,24 @@ def test_script_shell_page_shows_its_noscript_text():
       <noscript><main>{paragraphs}</main></noscript></body></html>"""
     doc = parse_html(html, "shell.html", base_dir=FIXTURES)
     assert "Reply number 5: the discussion engine" in "\n".join(doc.texts())
+
+
+def test_table_forum_rows_are_posts():
+    names = ["kestrel", "moorhen", "dunnock", "linnet"]
+    rows = "".join(
+        f"""<tr><td class="msg"><div class="msg_infobox"><span class="user">{name}</span>
+        <span class="post_time">3/{i + 1}/2024 5:03 AM</span></div>
+        <div class="msg_body">Post {i} of the thread: the allotment committee still has not
+        said whether the water troughs will be refilled before the dry weeks of the summer.
+        <div class="signature">Grow your own, {name}</div></div></td></tr>"""
+        for i, name in enumerate(names)
+    )
+    html = f"""<html><head><title>Water troughs</title></head><body>
+      <div class="board"><table class="board message"><tbody>{rows}</tbody></table></div>
+      </body></html>"""
+    doc = parse_html(html, "table-forum.html", base_dir=FIXTURES)
+    said = "\n".join(doc.texts())
+    for i in range(4):
+        assert f"Post {i} of the thread" in said
+    assert "Grow your own" not in said
+    assert [c.author for c in doc.comments] == names[1:]

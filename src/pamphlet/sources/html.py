@@ -27,13 +27,13 @@ from .html_blocks import (
     visible_text,
     xml_blocks,
 )
-from .html_comments import comment_from, extract_comments, flat_comments, remove_elements
+from .html_comments import extract_comments, flat_comments, remove_elements
 from .html_figures import with_figures
 from .html_meta import day_first_for, extract_meta, to_iso
 from .html_prune import prune_consent, unwrap_noscript
 from .html_region import with_region
 from .html_removed import key, removed_summary
-from .html_thread import find_thread
+from .html_thread import find_thread, thread_comments
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -54,6 +54,15 @@ def parse_html(text: str, source: str, *, base_dir: Path, allow_remote: bool = F
 _HTML5_VOID = re.compile(r"</?(?:embed|source|track)\b[^>]*>", re.I)
 
 
+_SCRIPT_BODY = re.compile(r"(<script\b[^>]*>)(.*?)(</script\s*>)", re.I | re.S)
+
+
+def _empty_script(match: re.Match[str]) -> str:
+    if "ld+json" in match.group(1).lower() or len(match.group(2)) < 200:
+        return match.group(0)
+    return match.group(1) + match.group(3)
+
+
 def _load(text: str, source: str) -> etree._Element:
     from trafilatura.utils import load_html
 
@@ -62,6 +71,8 @@ def _load(text: str, source: str) -> etree._Element:
     # libxml2 does not know HTML5's void elements <embed>, <source>, <track>
     # and nests what follows inside them; they hold no text, so drop them first.
     text = _HTML5_VOID.sub("", text)
+    # script bodies are never text; only JSON-LD (metadata) is read from them
+    text = _SCRIPT_BODY.sub(_empty_script, text)
     try:
         tree = load_html(text)
     except (etree.LxmlError, ValueError, TypeError, RecursionError):
@@ -154,9 +165,9 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
 
     body_xml, comments_xml = _trafilatura(tree, comments=not comments)
     blocks: list[Block] = xml_blocks(body_xml, images) if body_xml is not None else []
-    thread = _thread_comments(posts, blocks, images, iso)
+    thread = thread_comments(posts, blocks, images, iso)
     if thread is not None:
-        comments = thread
+        blocks, comments = thread
     elif not comments and comments_xml is not None:
         comments = flat_comments(comments_xml)
 
@@ -240,32 +251,6 @@ def _without_comment_copies(blocks: list[Block], comments: list[Comment]) -> lis
 
     kept = [b for b in blocks if not copied(b)]
     return kept or blocks[:1]
-
-
-def _thread_comments(
-    posts: list[etree._Element], blocks: list[Block], images: ImageIndex, iso
-) -> list[Comment] | None:
-    """A forum thread's posts as comments, when the extractor kept some of them as the body.
-
-    A thread the extractor ignored entirely is a list of teasers or a sidebar, not the page's
-    subject. The opening post stays in the body when the extractor put it there; the body's
-    copies of the other posts are dropped later, as for any comment.
-    """
-    if not posts or not blocks:
-        return None
-    thread = [comment_from(el, set(posts), images, iso) for el in posts]
-    thread = [c for c in thread if c.body]
-    if not any(_repeats(blocks, c) for c in thread):
-        return None
-    return thread[1:] if _repeats(blocks, thread[0]) else thread
-
-
-def _repeats(blocks: list[Block], post: Comment) -> bool:
-    """Do the body blocks hold (most of) this post's text?"""
-    said = f" {' '.join(key(t) for b in blocks for t in _texts(b))} "
-    words = key(" ".join(t for b in post.body for t in _texts(b))).split()
-    shingles = [" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))]
-    return sum(f" {s} " in said for s in shingles) >= 0.5 * len(shingles)
 
 
 def _whole_page_blocks(tree: etree._Element, images: ImageIndex) -> list[Block]:

@@ -86,7 +86,23 @@ BODY_PARTS = (
     "postbody",
     "post-content",
 )
-META_PARTS = (*AUTHOR_PARTS, *DATE_PARTS, "avatar", "reply", "vote", "actions", "meta", "footer")
+META_PARTS = (
+    *AUTHOR_PARTS,
+    *DATE_PARTS,
+    "avatar",
+    "reply",
+    "vote",
+    "actions",
+    "meta",
+    "footer",
+    "poster",
+    "user_info",
+    "userinfo",
+    "user-info",
+    "profile",
+    "keyinfo",
+    "moderatorbar",
+)
 DROP_CLASSES = frozenset(
     [
         "reply",
@@ -181,12 +197,16 @@ def _first_by_class(el: etree._Element, names: tuple[str, ...], belongs) -> etre
     return None
 
 
-def _first_by_part(el: etree._Element, parts: tuple[str, ...], belongs) -> etree._Element | None:
+def _first_by_part(
+    el: etree._Element, parts: tuple[str, ...], belongs, min_words: int = 0
+) -> etree._Element | None:
     """The first descendant whose class contains one of ``parts`` (e.g. "wpd-comment-author")."""
     for node in el.iterdescendants():
         if isinstance(node.tag, str):
             cls = (node.get("class") or "").lower()
             if cls and any(part in cls for part in parts) and belongs(node):
+                if min_words and len(node.text_content().split()) < min_words:
+                    continue  # an icon or a counter named after the message, not the message
                 return node
     return None
 
@@ -253,7 +273,7 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
                 node = cand
                 break
     if node is None:
-        node = _first_by_part(el, BODY_PARTS, belongs)
+        node = _first_by_part(el, BODY_PARTS, belongs, min_words=3)
     source = node if node is not None else el
     clone = copy.deepcopy(source)
     for sub in list(clone.iterdescendants()):

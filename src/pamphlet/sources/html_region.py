@@ -74,6 +74,7 @@ def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -
         return blocks
     kept = " ".join(_key(t) for b in blocks for t in _texts(b))
     kept = f" {kept} "
+    flat = kept.replace(" ", "")
     anchors = [f" {_key(' '.join(_texts(b)))} " for b in blocks]
     region_blocks = html_blocks(region, images)
     # missing real blocks, each anchored after the last extracted block seen before it
@@ -85,7 +86,7 @@ def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -
         k = _key(" ".join(texts))
         if not k:
             continue
-        if f" {k} " in kept:
+        if f" {k} " in kept or k.replace(" ", "") in flat:  # (inline tags may join words)
             for i in range(max(anchor, 0), len(anchors)):
                 if f" {k} " in anchors[i] or anchors[i].strip() in f" {k} ":
                     anchor = i
@@ -102,6 +103,7 @@ def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -
                 pending_heading = None
             group.append(block)
             kept += f"{k} "
+            flat += k.replace(" ", "")
     if not inserts:
         return blocks
     out: list[Block] = list(inserts.get(-1, []))

@@ -11,8 +11,14 @@ as a comment with its author and date.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
+
+from ..model import Block, Comment, ListBlock, Paragraph
+from .html_blocks import ImageIndex
+from .html_comments import comment_from
+from .html_removed import key
 
 MIN_POSTS = 3  # two of a kind are as often the columns of a page layout
 MIN_SHARE = 0.6  # of the siblings of one kind that must look like posts
@@ -48,16 +54,27 @@ _AUTHORED = etree.XPath(  # someone signs a post: an author, user, poster or ava
 )
 
 
+@lru_cache(maxsize=4096)
+def _tokens(cls: str, prefix: str = "") -> frozenset[str] | None:
+    """A class attribute's tokens without counters and states; None for a layout class."""
+    tokens = frozenset(prefix + t for t in cls.split() if not _DIGIT.search(t) and t not in _STATE)
+    if any(_LAYOUT.search(t) for t in tokens):
+        return None
+    return tokens
+
+
 def _signature(el: etree._Element) -> tuple[str, frozenset[str]] | None:
-    tag = el.tag if isinstance(el.tag, str) else ""
+    tag = el.tag
     if tag not in _KINDS:
         return None
-    tokens = frozenset(
-        t for t in (el.get("class") or "").split() if not _DIGIT.search(t) and t not in _STATE
-    )
-    if not tokens and tag != "article":  # bare <div>s and <li>s are layout, not posts
+    tokens = _tokens(el.get("class") or "")
+    if tokens is None:
         return None
-    if any(_LAYOUT.search(t) for t in tokens):
+    if not tokens and tag == "tr" and len(el):  # table forums: a bare row, a classed cell
+        tokens = _tokens(el[0].get("class") or "", "td.")
+        if tokens is None:
+            return None
+    if not tokens and tag != "article":  # bare <div>s and <li>s are layout, not posts
         return None
     return tag, tokens
 
@@ -85,28 +102,25 @@ def find_thread(tree: etree._Element) -> list[etree._Element]:
     body = tree.find(".//body")
     if body is None:
         return []
+    groups: dict[tuple[etree._Element, tuple[str, frozenset[str]]], list[etree._Element]] = {}
+    for child in body.iter(*_KINDS):  # siblings of one kind, grouped under their parent
+        sig = _signature(child)
+        if sig is not None:
+            groups.setdefault((child.getparent(), sig), []).append(child)
     found: list[tuple[int, list[etree._Element]]] = []
-    for parent in body.iter():
-        if not isinstance(parent.tag, str) or parent.tag in _SKIP or len(parent) < MIN_POSTS:
+    for (parent, _sig), members in groups.items():
+        if len(members) < MIN_POSTS or parent.tag in _SKIP:
             continue
-        groups: dict[tuple[str, frozenset[str]], list[etree._Element]] = {}
-        for child in parent:
-            sig = _signature(child)
-            if sig is not None:
-                groups.setdefault(sig, []).append(child)
-        for members in groups.values():
-            if len(members) < MIN_POSTS:
-                continue
-            posts, words = [], 0
-            for el in members:
-                ok, prose = _is_post(el)
-                if ok:
-                    posts.append(el)
-                    words += prose
-            if len(posts) < MIN_POSTS or len(posts) < MIN_SHARE * len(members):
-                continue
-            if words >= MIN_THREAD_WORDS and not _in_furniture(parent):
-                found.append((words, posts))
+        posts, words = [], 0
+        for el in members:
+            ok, prose = _is_post(el)
+            if ok:
+                posts.append(el)
+                words += prose
+        if len(posts) < MIN_POSTS or len(posts) < MIN_SHARE * len(members):
+            continue
+        if words >= MIN_THREAD_WORDS and not _in_furniture(parent):
+            found.append((words, posts))
     if not found:
         return []
     found.sort(key=lambda f: -f[0])
@@ -119,3 +133,84 @@ def find_thread(tree: etree._Element) -> list[etree._Element]:
         if len(inner) > len(best) and all(el in inside for el in inner):
             words, best = inner_words, inner
     return best
+
+
+MIN_DOMINANT_POSTS = 4
+MIN_MEDIAN_POST_WORDS = 15  # teasers are a line or two; posts are longer
+DOMINANCE = 1.5  # a thread this many times longer than the extracted body is the subject
+
+
+def thread_comments(
+    posts: list[etree._Element], blocks: list[Block], images: ImageIndex, iso
+) -> tuple[list[Block], list[Comment]] | None:
+    """The body and comments of a forum thread, when the extractor kept some posts as the body.
+
+    A thread the extractor ignored entirely is a list of teasers or a sidebar, not the page's
+    subject, unless it is a long discussion that dwarfs what the extractor kept. When the
+    extractor kept the opening post, the post as read here (without its author line, user
+    stats or signature) takes the place of the extractor's copy, and the others are comments;
+    the body's copies of those are dropped later, as for any comment.
+    """
+    if not posts or not blocks:
+        return None
+    thread = [_without_author_line(comment_from(el, set(posts), images, iso)) for el in posts]
+    thread = [c for c in thread if c.body]
+    if not thread:
+        return None
+    if not any(_repeats(blocks, c) for c in thread) and not _dominates(thread, blocks):
+        return None
+    if not _repeats(blocks, thread[0]):
+        return blocks, thread
+    return _with_opening_post(blocks, thread[0]), thread[1:]
+
+
+def _texts(block: Block) -> list[str]:
+    if isinstance(block, ListBlock):
+        return list(block.items)
+    text = getattr(block, "text", None) or getattr(block, "caption", None)
+    return [text] if text else []
+
+
+def _without_author_line(post: Comment) -> Comment:
+    """A post read whole starts with its author's name on a line of its own: drop that line."""
+    body = post.body
+    while body and post.author and isinstance(body[0], Paragraph):
+        if body[0].text.strip() != post.author:
+            break
+        body = body[1:]
+    return post if body == post.body else Comment(post.author, post.date, body, post.in_reply_to)
+
+
+def _shingles(text: str) -> list[str]:
+    words = key(text).split()
+    return [" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))]
+
+
+def _with_opening_post(blocks: list[Block], post: Comment) -> list[Block]:
+    """The body with its copies of the opening post replaced by the post itself."""
+    said = f" {' '.join(key(t) for b in post.body for t in _texts(b))} "
+    out: list[Block] = []
+    placed = False
+    for block in blocks:
+        shingles = _shingles(" ".join(_texts(block)))
+        copy = sum(f" {s} " in said for s in shingles) >= 0.6 * len(shingles)
+        if not copy:
+            out.append(block)
+        elif not placed:
+            out.extend(post.body)
+            placed = True
+    return out if placed else blocks
+
+
+def _dominates(thread: list[Comment], blocks: list[Block]) -> bool:
+    sizes = sorted(sum(len(t.split()) for b in c.body for t in _texts(b)) for c in thread)
+    if len(sizes) < MIN_DOMINANT_POSTS or sizes[len(sizes) // 2] < MIN_MEDIAN_POST_WORDS:
+        return False
+    return sum(sizes) >= DOMINANCE * sum(len(t.split()) for b in blocks for t in _texts(b))
+
+
+def _repeats(blocks: list[Block], post: Comment) -> bool:
+    """Do the body blocks hold (most of) this post's text?"""
+    said = f" {' '.join(key(t) for b in blocks for t in _texts(b))} "
+    shingles = _shingles(" ".join(t for b in post.body for t in _texts(b)))
+    return sum(f" {s} " in said for s in shingles) >= 0.5 * len(shingles)
