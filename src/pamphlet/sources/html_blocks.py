@@ -367,3 +367,18 @@ def mark_demands(blocks: list[Block]) -> list[Block]:
             block = ListBlock(block.ordered, block.items, demands=True, intro=prev.text)
         out.append(block)
     return out
+
+
+def remove_keeping_tail(el: etree._Element) -> None:
+    """Remove an element but keep the text that follows it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    prev = el.getprevious()
+    if tail:
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)

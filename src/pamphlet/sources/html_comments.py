@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Comment, Paragraph
-from .html_blocks import ImageIndex, html_blocks, norm, visible_text
+from .html_blocks import ImageIndex, html_blocks, norm, remove_keeping_tail, visible_text
 
 AUTHOR_CLASSES = (
     "fn",
@@ -289,22 +289,8 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
             or (node is None and any(part in cls for part in META_PARTS))
         )
         if drop and sub.getparent() is not None:
-            _remove(sub)
+            remove_keeping_tail(sub)
     return tuple(html_blocks(clone, images))
-
-
-def _remove(el: etree._Element) -> None:
-    parent = el.getparent()
-    if parent is None:
-        return
-    tail = el.tail
-    prev = el.getprevious()
-    if tail:
-        if prev is not None:
-            prev.tail = (prev.tail or "") + tail
-        else:
-            parent.text = (parent.text or "") + tail
-    parent.remove(el)
 
 
 def _parent_item(el: etree._Element, index: dict[etree._Element, int]) -> int | None:
@@ -390,4 +376,4 @@ def flat_comments(body: etree._Element) -> list[Comment]:
 def remove_elements(elements: list[etree._Element]) -> None:
     for el in elements:
         if el.getparent() is not None:
-            _remove(el)
+            remove_keeping_tail(el)

@@ -13,7 +13,7 @@ import re
 
 from lxml import etree
 
-from .html_blocks import visible_text
+from .html_blocks import remove_keeping_tail, visible_text
 
 # id/class tokens of consent dialogs: the token starts with one of these prefixes + "-"/"_"/end
 _CONSENT = re.compile(
@@ -74,14 +74,7 @@ def prune_consent(tree: etree._Element) -> list[tuple[int, str]]:
         if _HOLDS_ARTICLE(el):  # a page wrapped in something named "consent-..."
             continue
         text = visible_text(el)
-        tail = el.tail
-        prev = el.getprevious()
-        if tail:
-            if prev is not None:
-                prev.tail = (prev.tail or "") + tail
-            else:
-                parent.text = (parent.text or "") + tail
-        parent.remove(el)
+        remove_keeping_tail(el)
         if text.strip():
             removed.append((el.sourceline or 0, text))
     return removed
