@@ -19,13 +19,13 @@ from .model import Block, Document, Heading, ListBlock, Paragraph
 from .typography import format_date, smarten
 
 TEMPLATES = Path(str(resources.files("pamphlet") / "templates"))
-PACKAGE_STYLES = Path(str(resources.files("pamphlet") / "styles"))
-REPO_STYLES = Path(__file__).resolve().parents[2] / "styles"
+# In a checkout, src/pamphlet/styles is a link to the repository's styles/;
+# an installed package carries a copy. Either way this is the one place.
+PACKAGE_STYLES = Path(str(resources.files("pamphlet") / "styles")).resolve()
 
 
 def styles_dir() -> Path:
-    """styles/ of the checkout when run from one, else the copy in the package."""
-    return REPO_STYLES if REPO_STYLES.is_dir() else PACKAGE_STYLES
+    return PACKAGE_STYLES
 
 
 def read_style(name: str) -> str:
