@@ -305,6 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         help="run only these sections (repeatable)",
     )
     parser.add_argument("--worst", type=int, default=0, help="list the N worst WCXB pages")
+    parser.add_argument("--save", type=Path, help="write the per-page WCXB rows to this JSON file")
     args = parser.parse_args(argv)
     sections = set(args.only or ("wcxb", "text", "readability"))
     corpus = args.corpus.resolve()
@@ -328,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
                 for p in pages
             ]
             rows = list(pool.imap(wcxb_page, tasks, chunksize=4))
+            if args.save:
+                args.save.write_text(json.dumps(rows, indent=1), encoding="utf-8")
             if "wcxb" in sections:
                 out.append(
                     wcxb_table(

@@ -86,6 +86,9 @@ class Document:
     url: str | None = None
     comments: tuple[Comment, ...] = ()
     removed: tuple[Removed, ...] = ()
+    # "article": the comments are readers' responses under an article;
+    # "thread": the page is a discussion (a forum thread) and the replies are its content.
+    kind: str = "article"
 
     @property
     def demands(self) -> tuple[Demands, ...]:
@@ -110,6 +113,7 @@ class Document:
             "language": self.language,
             "url": self.url,
             "source": self.source,
+            "kind": self.kind,
             "body": [block_to_dict(b) for b in self.body],
             "comments": [
                 {
@@ -143,6 +147,7 @@ class Document:
             date=data.get("date"),
             language=data.get("language", "en"),
             url=data.get("url"),
+            kind=data.get("kind", "article"),
             source=data["source"],
             body=tuple(block_from_dict(b) for b in data.get("body", ())),
             comments=tuple(

@@ -71,9 +71,10 @@ def sections(doc: Document) -> list[dict[str, str]]:
 
 def labels(doc: Document) -> dict[str, str]:
     """Words the templates print, in the document's language."""
+    thread = doc.kind == "thread"
     if doc.language.startswith(("ru", "kk")):
         return {
-            "comments": "Комментарии",
+            "comments": "Ответы" if thread else "Комментарии",
             "by": "Автор",
             "in_reply_to": "В ответ",
             "demands": "Требования",
@@ -86,7 +87,7 @@ def labels(doc: Document) -> dict[str, str]:
             "anonymous": "Аноним",
         }
     return {
-        "comments": "Comments",
+        "comments": "Replies" if thread else "Comments",
         "by": "By",
         "in_reply_to": "In reply to",
         "demands": "Demands",

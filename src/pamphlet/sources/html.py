@@ -204,6 +204,7 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
         url=meta.url,
         comments=tuple(comments),
         removed=tuple(removed),
+        kind="thread" if thread is not None else "article",
     )
 
 
