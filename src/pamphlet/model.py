@@ -165,16 +165,21 @@ class Document:
             ),
         )
 
-    def texts(self) -> list[str]:
-        """Every piece of text the reader will see, in order (for checks)."""
+    def texts(self, *, reader_comments: bool = True) -> list[str]:
+        """Every piece of text the reader will see, in order (for checks).
+
+        With ``reader_comments=False``, only the page's main content: the article without the
+        comments under it (a discussion's replies are its content and stay).
+        """
         out = [self.title]
         if self.subtitle:
             out.append(self.subtitle)
         for block in self.body:
             out.extend(block_texts(block))
-        for comment in self.comments:
-            for block in comment.body:
-                out.extend(block_texts(block))
+        if reader_comments or self.kind == "thread":
+            for comment in self.comments:
+                for block in comment.body:
+                    out.extend(block_texts(block))
         return out
 
 

@@ -1,0 +1,71 @@
+"""Is this page a discussion (a forum thread, a Q&A page) or an article with reader comments?
+
+On a discussion the replies are the content; under an article they are readers' responses. The
+page says which in several ways, any one of which is enough: forum software in its generator
+meta, a schema.org DiscussionForumPosting or QAPage, post markup of the common forum engines
+(repeated), a forum-shaped address, or replies that many times outweigh a short post.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+_GENERATOR = re.compile(
+    r"discourse|phpbb|vbulletin|xenforo|mybb|invision|flarum|simple machines|\bsmf\b|nodebb"
+    r"|vanilla|bbpress|punbb|fluxbb|discuz|yabb|khoros|lithium",
+    re.I,
+)
+_TYPES = re.compile(r"DiscussionForumPosting|QAPage")
+_ADDRESS = re.compile(
+    r"/t/[^/]+/\d+|/threads?/|/topics?/|viewtopic\.php|showthread\.php|/forums?/"
+    r"|/questions/\d+|/discussions?/|/comments/[a-z0-9]+/",
+    re.I,
+)
+# post bodies of phpBB, XenForo, vBulletin, Discourse, Stack Exchange, Khoros, ...
+_POST_CLASSES = (
+    "bbWrapper",
+    "cooked",
+    "message-body",
+    "postbody",
+    "post_message",
+    "postcontent",
+    "messageContent",
+    "js-post-body",
+    "topic-body",
+    "forum-post",
+    "postrow",
+    "post_body",
+    "lia-message-body",
+)
+_GENERATORS = etree.XPath("//meta[@name='generator']/@content")
+_ADDRESSES = etree.XPath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
+_TYPED = etree.XPath("//script[@type='application/ld+json']/text() | //@itemtype")
+_POSTS = etree.XPath(
+    "//*["
+    + " or ".join(f"contains(concat(' ', @class, ' '), ' {c} ')" for c in _POST_CLASSES)
+    + "]"
+)
+
+
+def is_discussion(tree: etree._Element, url: str | None) -> bool:
+    """True when the page presents itself as a discussion (read before comments are taken out)."""
+    return (
+        any(_GENERATOR.search(g) for g in _GENERATORS(tree))
+        or any(_TYPES.search(str(t)) for t in _TYPED(tree))
+        or len(_POSTS(tree)) >= 2
+        or any(_ADDRESS.search(str(u)) for u in [url or "", *_ADDRESSES(tree)])
+    )
+
+
+SHORT_POST = 250  # words: a link or a short question, not an article
+OUTWEIGHED = 3  # the replies have this many times its words
+
+
+def replies_outweigh(body_words: int, comment_words: int) -> bool:
+    """A short post under many times its length in replies is a discussion, whatever the markup."""
+    return body_words < SHORT_POST and comment_words > OUTWEIGHED * max(body_words, 1)
+
+
+__all__ = ["is_discussion", "replies_outweigh"]
