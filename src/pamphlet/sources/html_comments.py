@@ -102,6 +102,9 @@ META_PARTS = (
     "profile",
     "keyinfo",
     "moderatorbar",
+    "like_count",
+    "likes",
+    "reactions",
 )
 DROP_CLASSES = frozenset(
     [
@@ -229,13 +232,29 @@ def _author(el: etree._Element, belongs) -> str | None:
         text = visible_text(node)
         if text and len(text) < 80:
             return _clean_author(text)
+    for node in el.iterdescendants("a"):
+        if _PROFILE.search(node.get("href") or "") and belongs(node) and not _quoted(node):
+            text = visible_text(node)
+            if text and len(text) < 40:
+                return _clean_author(text)
     for node in el.iterdescendants("cite", "strong", "b"):
-        if belongs(node):
+        if belongs(node) and not _quoted(node):
             text = visible_text(node)
             if text and len(text) < 60:
                 return _clean_author(text)
             break
     return None
+
+
+# links to a member's profile: /members/x, /u/x, /users/1/x, /profile/x, ?action=profile;u=1
+_PROFILE = re.compile(
+    r"/(?:members?|users?|u|profiles?)/[^/?#]+|[?&;](?:action=profile|showuser=)", re.I
+)
+
+
+def _quoted(node: etree._Element) -> bool:
+    """Inside a quotation of another post (whose "Quote from: X" names someone else)."""
+    return any(a.tag == "blockquote" for a in node.iterancestors())
 
 
 def _clean_author(text: str) -> str | None:
@@ -274,6 +293,8 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
                 break
     if node is None:
         node = _first_by_part(el, BODY_PARTS, belongs, min_words=3)
+        if node is not None and not _holds_most(node, el):
+            node = None  # a "message footer" or "under_message" bar, not the message
     source = node if node is not None else el
     clone = copy.deepcopy(source)
     for sub in list(clone.iterdescendants()):
@@ -291,6 +312,13 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
         if drop and sub.getparent() is not None:
             remove_keeping_tail(sub)
     return tuple(html_blocks(clone, images))
+
+
+BODY_SHARE = 0.3  # a body found by a class-name part holds at least this share of the words
+
+
+def _holds_most(node: etree._Element, el: etree._Element) -> bool:
+    return len(node.text_content().split()) >= BODY_SHARE * len(el.text_content().split())
 
 
 def _parent_item(el: etree._Element, index: dict[etree._Element, int]) -> int | None:
