@@ -87,6 +87,12 @@ def test_bad_option_is_usage_error() -> None:
     assert code == 2 and "b7" in err and err.count("\n") == 1
 
 
+def test_unknown_pdf_variant_is_usage_error(tmp_path: Path) -> None:
+    code, _, err = run("build", "--pdf-variant", "pdf/z-9", "-o", str(tmp_path / "dist"))
+    assert code == 2 and "pdf/z-9" in err and "pdf/ua-1" in err and err.count("\n") == 1
+    assert not (tmp_path / "dist").exists()
+
+
 def test_several_sources_one_bad_builds_the_rest(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     good = tmp_path / "good.txt"

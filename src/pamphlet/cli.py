@@ -61,6 +61,18 @@ def _size(text: str, binary: bool = True) -> int:
     return value
 
 
+def _variant(text: str) -> str | None:
+    """'none' -> None; a WeasyPrint PDF variant as it is; anything else is a usage error."""
+    value = text.strip().lower()
+    if value == "none":
+        return None
+    from weasyprint.pdf import VARIANTS
+
+    if value not in VARIANTS:
+        raise UsageError(f"--pdf-variant {text!r} is not one of: none, {', '.join(VARIANTS)}")
+    return value
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="pamphlet")
 def app() -> None:
@@ -115,7 +127,7 @@ def build_command(
         paper=paper,
         booklet=booklet,
         print_shop=print_shop,
-        pdf_variant=None if pdf_variant.lower() == "none" else pdf_variant,
+        pdf_variant=_variant(pdf_variant),
         allow_remote=allow_remote,
         max_bytes=_size(max_size),
         max_pdf_chars=_size(max_pdf_chars, binary=False),
