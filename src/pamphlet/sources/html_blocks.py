@@ -8,6 +8,7 @@ allowed).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -152,7 +153,7 @@ class ImageIndex:
         caption = caption or (self.captions.get(src) if src else None)
         alt = alt or (self.alts.get(src) if src else None)
         local = self.resolve(src)
-        if src and not local:
+        if src and not local and all(d[0] != src for d in self.dropped[-50:]):
             remote = src.startswith("//") or urlsplit(src).scheme.lower() in ("http", "https")
             self.dropped.append((src, "remote" if remote else "missing", self.lines.get(src, 0)))
         if not (caption or alt or local):
@@ -171,10 +172,13 @@ def image_src(img: etree._Element) -> str | None:
 # ---- trafilatura's XML output -------------------------------------------------------------
 
 
+_XML_BREAKS = frozenset(["lb", "item", "p", "head", "row", "cell", "list", "quote"])
+
+
 def _xml_text(el: etree._Element) -> str:
     parts: list[str] = []
     for node in el.iter():
-        if node is not el and node.tag == "lb":
+        if node is not el and node.tag in _XML_BREAKS:  # (words of two items never join)
             parts.append(" ")
         if node.tag == "graphic":
             continue
@@ -265,23 +269,91 @@ def drop_caption_echoes(blocks: list[Block]) -> list[Block]:
 # ---- a page region walked directly (comments, fallback) -----------------------------------
 
 
-def html_blocks(root: etree._Element, images: ImageIndex) -> list[Block]:
-    """Blocks from an HTML region: paragraphs, headings, lists, quotes and figures."""
+_CAPTION_CLASS = re.compile(r"caption", re.I)
+MAX_CAPTION_WORDS = 120
+_CAPTION_TAGS = ("figcaption", "div", "p", "span")
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "pre",
+        "table",
+        "tr",
+        "dl",
+        "dd",
+        "dt",
+        "header",
+        "footer",
+        "aside",
+        "li",
+        "center",
+        "details",
+        "summary",
+        "address",
+        "hgroup",
+    ]
+)
+
+
+def is_caption(el: etree._Element) -> bool:
+    """A figure caption by kind: <figcaption>, or a short element its page calls a caption."""
+    if el.tag == "figcaption":
+        return True
+    return bool(_CAPTION_CLASS.search(el.get("class") or "")) and el.tag in _CAPTION_TAGS
+
+
+def caption_figure(el: etree._Element, images: ImageIndex) -> Figure | None:
+    """A caption element (and the image beside or inside it) as a Figure, or None when long."""
+    inner = next((d for d in el.iterdescendants(*_CAPTION_TAGS) if is_caption(d)), None)
+    text = visible_text(inner if inner is not None else el)
+    if not text or len(text.split()) > MAX_CAPTION_WORDS:
+        return None
+    img = el.find(".//img")
+    parent = el.getparent()
+    if img is None and parent is not None and el.tag != "span":
+        img = parent.find(".//img")
+    src = image_src(img) if img is not None else None
+    alt = norm(img.get("alt")) if img is not None else None
+    return images.figure(src, text, alt or None)
+
+
+def html_blocks(
+    root: etree._Element,
+    images: ImageIndex,
+    prune: Callable[[etree._Element], bool] | None = None,
+) -> list[Block]:
+    """Blocks from an HTML region: paragraphs, headings, lists, quotes, tables and figures.
+
+    ``prune`` (optional) says which elements to leave out whole (page furniture in a region).
+    A table's rows become paragraphs with their cells separated by " | ".
+    """
     blocks: list[Block] = []
     inline: list[str] = []
 
     def flush() -> None:
-        text = norm("".join(inline))
+        text = norm("".join(inline)).strip(" |")
         inline.clear()
         if text:
             blocks.append(Paragraph(text))
+
+    def add_figure(fig: Figure | None) -> None:
+        if fig is None:
+            return
+        prev = blocks[-1] if blocks else None
+        if isinstance(prev, Figure) and prev.src and prev.src == fig.src and not prev.caption:
+            blocks[-1] = fig  # the image came first, its caption follows
+        else:
+            blocks.append(fig)
 
     def walk(el: etree._Element, depth: int) -> None:
         if el.text:
             inline.append(el.text)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if not tag or tag in SKIP_TAGS or is_hidden(child):
+            if not tag or tag in SKIP_TAGS or is_hidden(child) or (prune and prune(child)):
                 pass
             elif depth > MAX_DEPTH:
                 inline.append(" " + visible_text(child) + " ")
@@ -308,35 +380,24 @@ def html_blocks(root: etree._Element, images: ImageIndex) -> list[Block]:
                 img = child.find(".//img")
                 src = image_src(img) if img is not None else None
                 alt = norm(img.get("alt")) if img is not None else None
-                fig = images.figure(src, caption or None, alt or None)
-                if fig:
-                    blocks.append(fig)
+                add_figure(images.figure(src, caption or None, alt or None))
+            elif is_caption(child) and (fig := caption_figure(child, images)) is not None:
+                flush()
+                add_figure(fig)
             elif tag == "img":
                 fig = images.figure(image_src(child), None, norm(child.get("alt")) or None)
                 if fig and fig.src:
                     flush()
                     blocks.append(fig)
             elif tag == "br":
+                prev = child.getprevious()
+                if prev is not None and prev.tag == "br" and not (prev.tail or "").strip():
+                    flush()  # a blank line between two runs of text: a paragraph break
                 inline.append(" ")
-            elif tag in (
-                "p",
-                "div",
-                "section",
-                "article",
-                "main",
-                "pre",
-                "table",
-                "tr",
-                "dl",
-                "dd",
-                "dt",
-                "header",
-                "footer",
-                "aside",
-                "li",
-                "center",
-                "details",
-            ):
+            elif tag in ("td", "th"):
+                inline.append(" | ")
+                walk(child, depth + 1)
+            elif tag in _BLOCK_TAGS:
                 flush()
                 walk(child, depth + 1)
                 flush()

@@ -1,35 +1,65 @@
-"""The fallback when the extractor drops real text: the article's own region, walked directly.
+"""What the extractor dropped from the article, put back in its place from the page itself.
 
-trafilatura sometimes keeps only part of an article (a teaser, the first section). When the page
-marks its article (``itemprop=articleBody``, a single ``<article>``) and that region has clearly
-more words than what was extracted, the region's real paragraphs that the extractor left out
-are put back in their place (with the heading above them). Stock phrases, short link lines and
-captions are not: never less than the article, but no more than it either.
+trafilatura keeps an article's running text well but drops some of its parts: captions, lists,
+quotes, headings, single paragraphs, and sometimes whole sections. This module finds the
+article's region in the page (the smallest element holding nearly all the extracted paragraphs,
+or the element the page marks as its article) and walks it:
+
+- between the first and the last extracted paragraph of running text, what the extractor left
+  out is put back in place, as structure: lists (only their missing items), quotes, figure
+  captions, paragraphs of running text, and a heading when its section has text; a caption just
+  before or after that span comes back too. Page furniture never does (navigation, sharing,
+  related links and teasers, ads, forms, link lists), nor short lines or stock phrases;
+- when the page marks its article and the extraction holds clearly fewer words than that region,
+  the region's real paragraphs outside that span come back too (with the heading above them).
+
+Never less than the article, but no more than it either.
 """
 
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from lxml import etree
 
-from ..model import Block, Heading, ListBlock, Paragraph, Quote
+from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
 from .html_blocks import ImageIndex, html_blocks, visible_text
 
 MIN_REGION_WORDS = 40
 SHARE = 0.7
 MIN_PARAGRAPH_WORDS = 10
-_NONWORD = re.compile(r"\W+")
+REGION_SHARE = 0.9  # the region holds this share of the extracted text found in the page
+KEPT = 0.5  # a page block with this share of its word triples extracted was kept
+MIN_RESTORED_WORDS = 3
+MAX_HEADING_WORDS = 25
+LINK_DENSE = 0.7
+MAX_PROBES = 3000
+PROBE_CHARS = 300  # a paragraph's first words tell whether it was extracted
 _STOCK = re.compile(
     r"sign(ing)? up|newsletter|subscribe|share (on|this)|opens in a new window|^credit:|"
     r"all rights reserved|cookie|privacy policy|terms of (use|service)|read more|click here|"
-    r"advertisement|sponsored|related (posts|articles)",
+    r"advertisement|sponsored|related (posts|articles)|copyright|©",
+    re.I,
+)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_CARDS = frozenset(["div", "li", "article", "section"])
+MAX_CARD_CHILDREN = 6
+FURNITURE_SHARE = 0.5
+_FURNITURE_TAGS = frozenset(["nav", "footer", "form", "menu", "button", "select"])
+_FURNITURE_CLASS = re.compile(
+    r"(?<![a-z0-9])(?:nav|navbar|navigation|menu|breadcrumbs?|share|sharing|social|related|"
+    r"recommend\w*|promo\w*|newsletter|subscri\w*|signup|advert\w*|ads?|ad-\w+|sponsor\w*|"
+    r"comments?|footer|sidebar|widget|popup|modal|cookies?|banner|tags|tagcloud|pagination|"
+    r"pager|toolbar|visually-hidden|sr-only|screen-reader-text|outbrain|taboola|zergnet)"
+    r"(?![a-z0-9])",
     re.I,
 )
 
 
-def _key(text: str) -> str:
-    return _NONWORD.sub(" ", text.lower()).strip()
+def _words_of(text: str) -> list[str]:
+    """Lower-cased words as written (punctuation attached: both sides are split alike)."""
+    return text.lower().split()
 
 
 def _texts(block: Block) -> list[str]:
@@ -43,6 +73,35 @@ def _words(blocks: list[Block]) -> int:
     return sum(len(t.split()) for b in blocks for t in _texts(b))
 
 
+def _grams(words: list[str]) -> list[tuple[str, ...]]:
+    return list(zip(words, words[1:], words[2:], strict=False))
+
+
+class _Kept:
+    """The extracted text as word triples, each with the first block it occurs in."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        self.where: dict[tuple[str, ...], int] = {}
+        joined: list[str] = []
+        for i in range(len(blocks) - 1, -1, -1):  # backwards, so the first block wins
+            words = _words_of(" ".join(_texts(blocks[i])))
+            self.where.update(dict.fromkeys(_grams(words), i))
+            joined.append(" ".join(words))
+        self.flat = " " + " ".join(reversed(joined)) + " "
+
+    def share(self, words: list[str]) -> float:
+        if len(words) < 3:
+            return float(f" {' '.join(words)} " in self.flat) if words else 1.0
+        grams = set(_grams(words))
+        return len(grams & self.where.keys()) / len(grams)
+
+    def anchor(self, words: list[str]) -> int | None:
+        """The extracted block holding these words (the latest first home of a few triples)."""
+        grams = _grams(words)
+        found = max((self.where.get(g, -1) for g in grams[:8] + grams[-3:]), default=-1)
+        return found if found >= 0 else None
+
+
 def article_region(tree: etree._Element) -> etree._Element | None:
     """The element the page itself marks as its article, if it marks exactly one."""
     bodies = tree.xpath("//*[@itemprop='articleBody']")
@@ -54,56 +113,184 @@ def article_region(tree: etree._Element) -> etree._Element | None:
     return None
 
 
+def extracted_region(tree: etree._Element, kept: _Kept) -> etree._Element | None:
+    """The smallest element holding nearly all the page's paragraphs that were extracted."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    weight: dict[etree._Element, int] = {}
+    total = 0
+    for count, el in enumerate(body.iter("p", "pre", "dd", "blockquote")):
+        if count > MAX_PROBES:
+            break
+        text = el.text_content()
+        words = _words_of(text[:PROBE_CHARS])
+        if len(words) < 5 or kept.share(words) < 0.6:
+            continue
+        size = len(text)
+        total += size
+        for parent in el.iterancestors():
+            weight[parent] = weight.get(parent, 0) + size
+            if parent is body:
+                break
+    if not total:
+        return None
+    node = body
+    while True:
+        child = next((c for c in node if weight.get(c, 0) >= REGION_SHARE * total), None)
+        if child is None:
+            return node
+        node = child
+
+
+def _furniture(el: etree._Element, region_chars: int) -> bool:
+    """Page furniture inside a region: navigation, sharing, ads, related links, link lists."""
+    tag = el.tag
+    if tag in _FURNITURE_TAGS:
+        return True
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    if names.strip() and _FURNITURE_CLASS.search(names.replace("_", "-")):
+        # (a name is a hint: a container holding most of the region is not furniture)
+        return len(el.text_content()) < FURNITURE_SHARE * region_chars
+    if tag in ("ul", "ol", "aside"):
+        return _link_dense(el)
+    if tag in _HEADINGS:
+        return _link_only(el)
+    if tag in _CARDS and len(el) <= MAX_CARD_CHILDREN:
+        heading = _card_heading(el)  # a teaser: a linked title and a few words
+        return heading is not None and _link_only(heading)
+    return False
+
+
+def _card_heading(el: etree._Element) -> etree._Element | None:
+    """A heading among the element's children or grandchildren."""
+    for child in el:
+        if child.tag in _HEADINGS:
+            return child
+        if len(child) <= MAX_CARD_CHILDREN:
+            for grandchild in child:
+                if grandchild.tag in _HEADINGS:
+                    return grandchild
+    return None
+
+
+def _link_only(el: etree._Element) -> bool:
+    """All of the element's text is one link to another page (a teaser's title)."""
+    link = next(el.iter("a"), None)
+    if link is None or (link.get("href") or "#").startswith("#"):
+        return False
+    return len(link.text_content().strip()) >= len(el.text_content().strip()) > 0
+
+
+def _link_dense(el: etree._Element) -> bool:
+    """Mostly links to other pages (links within the page, as in a table of contents, are not)."""
+    total = len(el.text_content().split())
+    if not total:
+        return False
+    linked = sum(
+        len(a.text_content().split())
+        for a in el.iter("a")
+        if not (a.get("href") or "").startswith("#")
+    )
+    return linked >= LINK_DENSE * total
+
+
 def _real(block: Block) -> bool:
     if not isinstance(block, Paragraph | Quote):  # lists next to an article are mostly links
         return False
-    texts = _texts(block)
-    joined = " ".join(texts)
+    joined = " ".join(_texts(block))
     if _STOCK.search(joined):
         return False
     return len(joined.split()) >= MIN_PARAGRAPH_WORDS and joined.rstrip()[-1:] in '.!?…:;"”»)'
 
 
+def _restorable(block: Block, kept: _Kept) -> Block | None:
+    """The part of a page block inside the article's span that is worth putting back."""
+    if isinstance(block, ListBlock):
+        items = tuple(t for t in block.items if kept.share(_words_of(t)) < KEPT)
+        if not items or all(_STOCK.search(t) for t in items):
+            return None
+        if len(items) == len(block.items):
+            return block
+        return ListBlock(block.ordered, items, block.demands, block.intro)
+    text = " ".join(_texts(block))
+    if _STOCK.search(text):
+        return None
+    if isinstance(block, Heading):
+        return block if len(text.split()) <= MAX_HEADING_WORDS else None
+    if isinstance(block, Figure):
+        return block if block.caption else None
+    if isinstance(block, Quote):
+        return block
+    return block if _real(block) else None
+
+
 def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -> list[Block]:
-    """The extracted blocks, with the article region's missing paragraphs put back."""
-    region = article_region(tree)
+    """The extracted blocks, with what the extractor dropped from the article put back."""
+    if not blocks:
+        return _marked_article_blocks(tree, images)
+    kept = _Kept(blocks)
+    region = extracted_region(tree, kept)
+    marked = article_region(tree)
+    loose = False  # real paragraphs outside the extracted span come back too
+    if marked is not None and (region is None or region is marked or _inside(region, marked)):
+        marked_words = len(visible_text(marked).split())
+        if marked_words >= MIN_REGION_WORDS and _words(blocks) < SHARE * marked_words:
+            region, loose = marked, True
     if region is None:
         return blocks
-    region_words = len(visible_text(region).split())
-    if region_words < MIN_REGION_WORDS or _words(blocks) >= SHARE * region_words:
+    prune = partial(_furniture, region_chars=len(region.text_content()))
+    page_blocks = html_blocks(region, images, prune=prune)
+    # where each page block was extracted (the extracted block holding it), or None
+    anchors: list[int | None] = []
+    anchor = 0
+    matched: list[int] = []  # the page blocks that bound the span: extracted running text
+    for i, block in enumerate(page_blocks):
+        words = _words_of(" ".join(_texts(block)))
+        if words and kept.share(words) >= KEPT:
+            found = kept.anchor(words)
+            if found is not None:
+                anchor = max(anchor, found)
+            anchors.append(anchor)
+            if len(words) >= MIN_PARAGRAPH_WORDS:
+                matched.append(i)
+        else:
+            anchors.append(None)
+    if not matched:
         return blocks
-    kept = " ".join(_key(t) for b in blocks for t in _texts(b))
-    kept = f" {kept} "
-    flat = kept.replace(" ", "")
-    anchors = [f" {_key(' '.join(_texts(b)))} " for b in blocks]
-    region_blocks = html_blocks(region, images)
-    # missing real blocks, each anchored after the last extracted block seen before it
+    first, last = matched[0], matched[-1]
     inserts: dict[int, list[Block]] = {}
     anchor = -1
-    pending_heading: Heading | None = None
-    for block in region_blocks:
-        texts = _texts(block)
-        k = _key(" ".join(texts))
-        if not k:
+    pending: Heading | None = None
+    for i, block in enumerate(page_blocks):
+        if anchors[i] is not None:
+            if pending is not None and first < i:  # a dropped heading above kept text
+                inserts.setdefault(anchor, []).append(pending)
+            anchor = max(anchor, anchors[i])
+            pending = None
             continue
-        if f" {k} " in kept or k.replace(" ", "") in flat:  # (inline tags may join words)
-            for i in range(max(anchor, 0), len(anchors)):
-                if f" {k} " in anchors[i] or anchors[i].strip() in f" {k} ":
-                    anchor = i
-                    break
-            pending_heading = None
+        if not _texts(block):
             continue
-        if isinstance(block, Heading):
-            pending_heading = block
-            continue
-        if _real(block):
-            group = inserts.setdefault(anchor, [])
-            if pending_heading is not None:
-                group.append(pending_heading)
-                pending_heading = None
-            group.append(block)
-            kept += f"{k} "
-            flat += k.replace(" ", "")
+        edge = i in (first - 1, last + 1)  # a lead image's caption, a lead paragraph
+        if first < i < last or (edge and isinstance(block, Figure)):
+            restored = _restorable(block, kept)
+            if isinstance(restored, Heading):
+                pending = restored
+            elif restored is not None:
+                group = inserts.setdefault(anchor, [])
+                if pending is not None:
+                    group.append(pending)
+                    pending = None
+                group.append(restored)
+        elif loose:
+            if isinstance(block, Heading):
+                pending = block
+            elif _real(block):
+                group = inserts.setdefault(anchor, [])
+                if pending is not None:
+                    group.append(pending)
+                    pending = None
+                group.append(block)
     if not inserts:
         return blocks
     out: list[Block] = list(inserts.get(-1, []))
@@ -111,3 +298,23 @@ def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -
         out.append(block)
         out.extend(inserts.get(i, []))
     return out
+
+
+def _marked_article_blocks(tree: etree._Element, images: ImageIndex) -> list[Block]:
+    """When the extractor kept nothing: the real blocks of the page's marked article, if any."""
+    marked = article_region(tree)
+    if marked is None or len(visible_text(marked).split()) < MIN_REGION_WORDS:
+        return []
+    out: list[Block] = []
+    pending: Heading | None = None
+    for block in html_blocks(marked, images):
+        if isinstance(block, Heading):
+            pending = block
+        elif _real(block):
+            out.extend([pending, block] if pending is not None else [block])
+            pending = None
+    return out
+
+
+def _inside(el: etree._Element, container: etree._Element) -> bool:
+    return any(parent is container for parent in el.iterancestors())

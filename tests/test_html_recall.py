@@ -1,0 +1,158 @@
+"""The HTML reader keeps what the extractor drops from an article: captions, table cells,
+paragraph breaks, list items in quotes, and never the page's teasers or link lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from pamphlet.model import Figure, Heading, ListBlock, Paragraph, Quote
+from pamphlet.sources.html import parse_html
+from pamphlet.sources.html_blocks import ImageIndex, html_blocks, xml_blocks
+
+PARA = (
+    "<p>{} The committee met on Tuesday and discussed the budget for the coming year in some"
+    " detail, with several members raising concerns about rising costs.</p>"
+)
+
+
+def _page(middle: str, wrapper: str = '<div class="content">') -> str:
+    before = "".join(PARA.format(f"Paragraph {i}.") for i in range(4))
+    after = "".join(PARA.format(f"Later paragraph {i}.") for i in range(4))
+    return (
+        "<html><head><title>Budget news</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"{wrapper}<h1>Budget news</h1>{before}{middle}{after}</div>"
+        "<footer>Copyright 2024 The Town Paper</footer></body></html>"
+    )
+
+
+def _read(html: str, tmp_path: Path):
+    return parse_html(html, "page.html", base_dir=tmp_path)
+
+
+def _index(blocks, kind, text: str) -> int:
+    for i, block in enumerate(blocks):
+        if isinstance(block, kind) and text in (getattr(block, "text", None) or block.caption):
+            return i
+    raise AssertionError(f"no {kind.__name__} with {text!r} in {blocks}")
+
+
+def test_caption_named_by_class_comes_back_in_place(tmp_path: Path) -> None:
+    middle = (
+        '<div class="thumb"><div class="thumbinner"><img src="x.jpg">'
+        '<div class="thumbcaption">The town hall seen from the river in spring</div>'
+        "</div></div>"
+    )
+    blocks = list(_read(_page(middle), tmp_path).body)
+    at = _index(blocks, Figure, "The town hall seen from the river")
+    assert "Paragraph 3." in blocks[at - 1].text
+    assert "Later paragraph 0." in blocks[at + 1].text
+
+
+def test_figcaption_outside_a_figure_is_a_caption(tmp_path: Path) -> None:
+    middle = (
+        '<div class="step"><img src="y.jpg">'
+        "<figcaption>Dig a hole in the soil for the roots</figcaption></div>"
+    )
+    doc = _read(_page(middle), tmp_path)
+    figures = [b for b in doc.body if isinstance(b, Figure)]
+    assert [f.caption for f in figures] == ["Dig a hole in the soil for the roots"]
+
+
+def test_caption_in_a_container_named_share_is_kept(tmp_path: Path) -> None:
+    # a page's id is a hint, not a verdict: this "share" container holds the whole article
+    middle = (
+        '<div class="media"><img src="z.jpg">'
+        '<div class="caption-wrapper">Towels should always be cleaned between stays</div></div>'
+    )
+    html = _page(middle, wrapper='<div class="text-wrapper" id="share-buttons-2">')
+    captions = [b.caption for b in _read(html, tmp_path).body if isinstance(b, Figure)]
+    assert captions == ["Towels should always be cleaned between stays"]
+
+
+def test_teasers_inside_the_article_stay_out(tmp_path: Path) -> None:
+    cards = "".join(
+        f'<div class="teaser"><img src="t{i}.jpg"><div class="caption">Photo {i} by a'
+        f' photographer</div><h3><a href="/s{i}">Story {i} about the city budget</a></h3></div>'
+        for i in range(3)
+    )
+    caption = '<img src="x.jpg"><div class="caption">The river in spring, seen from the hall</div>'
+    texts = " ".join(_read(_page(caption + cards), tmp_path).texts())
+    assert "The river in spring, seen from the hall" in texts  # the article's own caption
+    assert "Photo 1 by a photographer" not in texts  # the teaser's is not
+    assert "Later paragraph 3." in texts
+
+
+def test_html_blocks_table_cells_are_separated() -> None:
+    root = etree.fromstring(
+        "<div><table><tr><th>Item</th><th>Cost</th></tr>"
+        "<tr><td>Roads</td><td>4 million</td></tr></table></div>",
+        etree.HTMLParser(),
+    ).find(".//div")
+    blocks = html_blocks(root, ImageIndex(base_dir=Path("."), allow_remote=False))
+    assert blocks == [Paragraph("Item | Cost"), Paragraph("Roads | 4 million")]
+
+
+def test_html_blocks_blank_line_splits_paragraphs() -> None:
+    root = etree.fromstring(
+        "<div>First thought of the day.<br><br>Second thought, a new paragraph.<br>"
+        "Same paragraph, next line.</div>",
+        etree.HTMLParser(),
+    ).find(".//div")
+    blocks = html_blocks(root, ImageIndex(base_dir=Path("."), allow_remote=False))
+    assert blocks == [
+        Paragraph("First thought of the day."),
+        Paragraph("Second thought, a new paragraph. Same paragraph, next line."),
+    ]
+
+
+def test_html_blocks_caption_joins_its_image(tmp_path: Path) -> None:
+    (tmp_path / "a.jpg").write_bytes(b"\xff\xd8\xff")
+    root = etree.fromstring(
+        '<div><div class="wp-caption"><img src="a.jpg">'
+        '<p class="wp-caption-text">A quiet street at dawn</p></div></div>',
+        etree.HTMLParser(),
+    ).find(".//div")
+    blocks = html_blocks(root, ImageIndex(base_dir=tmp_path, allow_remote=False))
+    assert blocks == [Figure("A quiet street at dawn", "a.jpg", None)]
+
+
+def test_xml_quote_of_list_items_keeps_words_apart() -> None:
+    body = etree.fromstring(
+        "<body><quote><list><item>We will not raise taxes</item>"
+        "<item>We will cut waste</item></list></quote><head rend='h2'>Next</head></body>"
+    )
+    blocks = xml_blocks(body, ImageIndex(base_dir=Path("."), allow_remote=False))
+    assert blocks == [Quote("We will not raise taxes We will cut waste"), Heading(2, "Next")]
+
+
+def test_list_items_the_extractor_kept_are_not_repeated(tmp_path: Path) -> None:
+    items = "".join(f"<li>Point number {i} of the plan for the year</li>" for i in range(4))
+    doc = _read(_page(f"<ul>{items}</ul>"), tmp_path)
+    lists = [b for b in doc.body if isinstance(b, ListBlock)]
+    said = [item for block in lists for item in block.items]
+    assert sorted(said) == sorted(f"Point number {i} of the plan for the year" for i in range(4))
+
+
+def test_marked_article_is_read_when_the_extractor_gives_up(monkeypatch):
+    import pamphlet.sources.html as html_reader
+
+    monkeypatch.setattr(html_reader, "_trafilatura", lambda tree, comments: (None, None))
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report on the depot closure says how the night routes will "
+        f"be cut, and who decided it without asking the drivers.</p>"
+        for i in range(8)
+    )
+    page = f"""<html><head><title>Depot closure</title></head><body>
+      <nav><a href="/">Home</a> <a href="/news">News</a></nav>
+      <article><h1>Depot closure</h1><h2>What happens next</h2>{paragraphs}</article>
+      <div class="more"><p>Also this week: the council votes on the library budget cuts.</p></div>
+      <footer><p>© 2024 The Depot News</p></footer></body></html>"""
+    doc = html_reader.parse_html(page, "gave-up.html", base_dir=Path("."))
+    said = "\n".join(doc.texts())
+    assert "Paragraph 7 of the report" in said
+    assert "What happens next" in said
+    assert "Depot News" not in said and "Home" not in said.split("\n")
+    assert "library budget" not in said  # the article, not the whole page
