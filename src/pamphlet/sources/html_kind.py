@@ -42,11 +42,19 @@ _POST_CLASSES = (
 _GENERATORS = etree.XPath("//meta[@name='generator']/@content")
 _ADDRESSES = etree.XPath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
 _TYPED = etree.XPath("//script[@type='application/ld+json']/text() | //@itemtype")
-_POSTS = etree.XPath(
-    "//*["
-    + " or ".join(f"contains(concat(' ', @class, ' '), ' {c} ')" for c in _POST_CLASSES)
-    + "]"
-)
+_CLASSES = etree.XPath("//@class", smart_strings=False)
+_POST_CLASS = re.compile(r"(?:^|\s)(?:" + "|".join(_POST_CLASSES) + r")(?:\s|$)")
+
+
+def _post_markup(tree: etree._Element) -> bool:
+    """At least two elements carry a forum engine's post-body class."""
+    found = 0
+    for value in _CLASSES(tree):
+        if _POST_CLASS.search(value):
+            found += 1
+            if found >= 2:
+                return True
+    return False
 
 
 def is_discussion(tree: etree._Element, url: str | None) -> bool:
@@ -54,8 +62,8 @@ def is_discussion(tree: etree._Element, url: str | None) -> bool:
     return (
         any(_GENERATOR.search(g) for g in _GENERATORS(tree))
         or any(_TYPES.search(str(t)) for t in _TYPED(tree))
-        or len(_POSTS(tree)) >= 2
         or any(_ADDRESS.search(str(u)) for u in [url or "", *_ADDRESSES(tree)])
+        or _post_markup(tree)
     )
 
 
