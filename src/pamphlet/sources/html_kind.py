@@ -3,7 +3,8 @@
 On a discussion the replies are the content; under an article they are readers' responses. The
 page says which in several ways, any one of which is enough: forum software in its generator
 meta, a schema.org DiscussionForumPosting or QAPage, post markup of the common forum engines
-(repeated), a forum-shaped address, or replies that many times outweigh a short post.
+(repeated), or a forum-shaped address. (Replies that many times outweigh a short post make a
+discussion too, whatever the markup: see discussion.replies_outweigh.)
 """
 
 from __future__ import annotations
@@ -67,13 +68,4 @@ def is_discussion(tree: etree._Element, url: str | None) -> bool:
     )
 
 
-SHORT_POST = 250  # words: a link or a short question, not an article
-OUTWEIGHED = 3  # the replies have this many times its words
-
-
-def replies_outweigh(body_words: int, comment_words: int) -> bool:
-    """A short post under many times its length in replies is a discussion, whatever the markup."""
-    return body_words < SHORT_POST and comment_words > OUTWEIGHED * max(body_words, 1)
-
-
-__all__ = ["is_discussion", "replies_outweigh"]
+__all__ = ["is_discussion"]
