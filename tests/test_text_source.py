@@ -369,3 +369,217 @@ def test_region_cleaning_is_idempotent(name):
     again = parse_text("\n\n".join(doc.texts()), "again.txt")
     assert again.texts() == doc.texts()
     assert _c810(again) == []
+
+
+# --- more kinds of boilerplate: consent panels, contents, author boxes, forums -------
+
+
+def test_cookie_consent_panel_is_removed():
+    doc = parse_file(FIXTURES / "en_cookie_panel.txt")
+    codes = {r.text: r.code for r in doc.removed}
+    assert codes["Privacy Overview"] == "C106" and codes["Always Enabled"] == "C106"
+    assert codes["Necessary"] == "C106" and codes["SAVE & ACCEPT"] == "C106"
+    assert codes["Cookie\t\tDuration\t\tDescription"] == "C106"
+    panel = [text for text, code in codes.items() if code == "C106" and len(text) > 60]
+    assert len(panel) == 3  # two category descriptions and the cookie table's row
+    assert any(text.startswith("Necessary cookies are absolutely essential") for text in panel)
+    # the trap: a sentence about (biscuit) cookies stays
+    assert any(t.startswith("These cookies are a small part of the story") for t in doc.texts())
+    assert codes["Leave a Reply Cancel reply"] == "C501"
+    assert len([b for b in doc.body if isinstance(b, Paragraph)]) == 4
+
+
+def test_contents_author_box_and_calls_to_action():
+    doc = parse_file(FIXTURES / "en_toc_author_box.txt")
+    codes = {r.line: r.code for r in doc.removed}
+    assert codes[7] == "C205"  # "Table of Contents"
+    assert [codes[n] for n in (8, 9, 10)] == ["C804"] * 3  # its entries, repeated below
+    headings = [b.text for b in doc.body if isinstance(b, Heading)]
+    assert headings == ["What a strike fund is", "Who pays into it", "How payouts work"]
+    assert [codes[n] for n in (25, 26, 27)] == ["C805"] * 3  # name, role, biography
+    assert codes[29] == "C305" and codes[30] == "C706"
+    assert codes[31] == "C403" and codes[32] == "C403"
+    assert doc.authors == ("Jane Doe",)
+    assert not any("labour writer" in t for t in doc.texts())
+
+
+def test_forum_thread_headers_quotes_and_timestamps():
+    doc = parse_file(FIXTURES / "en_forum_thread.txt")
+    assert doc.title == "Does anyone still use a paper planner?"
+    authors = [c.author for c in doc.comments]
+    assert authors[0] == "Need2KnowLion" and "skier8390" in authors
+    assert authors[-1] == "Maria"
+    # a date line after a blank line still dates the comment above it
+    assert doc.comments[-1].date == "2010-10-17T07:59"
+    codes = {r.text: r.code for r in doc.removed}
+    assert codes["Need2KnowLion 2 years ago#1"] == "C903"
+    assert codes["Click to expand..."] == "C708" and codes["Reactions: 12"] == "C707"
+    assert codes["Commented Oct 18, 2010 at 9:12"] == "C908"  # not a new comment by "Commented"
+    assert codes["You must log in or register to reply here."] == "C501"
+    assert doc.kind == "thread"  # the posts are the page's content, not readers' comments
+    texts = doc.texts(reader_comments=False)
+    for line in ("I keep going back to paper. Apps never stick for me.",
+                 "Same here, I like crossing things off with a pen.",
+                 "I print a blank week every Sunday and fill it in."):
+        assert line in texts
+
+
+def test_forum_of_short_posts_is_not_refused():
+    posts = "\n\n".join(f"user{n} {n} days ago#{n}\nOk, cool!" for n in range(1, 15))
+    doc = parse_text("Best kettle?\n\n" + posts + "\n", "forum.txt")
+    assert doc.title == "Best kettle?"
+    assert len(doc.comments) == 14 and all(c.author for c in doc.comments)
+    assert doc.kind == "thread"
+
+
+def test_article_with_a_few_comments_stays_an_article(seed):
+    assert seed.kind == "article"
+    doc = parse_file(FIXTURES / "en_comments_sidebar.txt")
+    assert doc.comments and doc.kind == "article"
+
+
+def test_table_rows_stay_and_teasers_after_buttons_go():
+    doc = parse_file(FIXTURES / "en_table_cta.txt")
+    texts = doc.texts()
+    for row in ("Kettle\t\tPrice\t\tMinutes", "Alpha\t\t$19\t\t3.5", "Delta\t\t$29\t\t2.7"):
+        assert row in texts  # a table is not a menu
+    assert not [b for b in doc.body if isinstance(b, Heading)]
+    codes = {r.text: r.code for r in doc.removed}
+    assert codes["Check Price at Amazon"] == "C706" and codes["Learn more"] == "C706"
+    assert codes["Popular Articles"] == "C303"
+    assert codes["The Best Toasters Under $30"] == "C810"
+    assert not any("banana slicers" in t for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Commented Oct 17, 2010 at 7:59", "2010-10-17T07:59"),
+        ("2010-10-17 07:59:33 +00:00", "2010-10-17T07:59"),
+        ("answered Mar 5, 2020 at 10:00", "2020-03-05T10:00"),
+        ("• April 3, 2024", "2024-04-03"),
+        ("The war ended in 1945", None),
+        ("Posted 3 times on 5 May 2021 by the editors", None),
+    ],
+)
+def test_timestamp_lines(line, expected):
+    from pamphlet.sources.text_meta import timestamp_of
+
+    assert timestamp_of(line, "en") == expected
+
+
+def test_relative_time_author_needs_a_handle():
+    from pamphlet.sources.text_meta import parse_comment_author
+
+    assert parse_comment_author("maria · 3 days ago", "en") == ("maria", None)
+    assert parse_comment_author("The war started 2 years ago", "en") is None
+    assert parse_comment_author("Modified 6 months ago", "en") is None
+
+
+def test_forum_chrome_makes_a_discussion():
+    article = "\n\n".join(["A Long Opening Post About Kettles", *[_prose(n) for n in range(6)]])
+    thread = "\n\nComments\n\nmaria says:\nMine broke too.\nClick to expand...\nReactions: 3\n"
+    assert parse_text(article + thread, "f.txt").kind == "thread"
+    plain = "\n\nComments\n\nmaria says:\nMine broke too.\n"
+    assert parse_text(article + plain, "a.txt").kind == "article"
+
+
+def _prose(n: int) -> str:
+    return (f"Paragraph {n} of the opening post is long enough to count as text, and it says "
+            "what the writer thinks about kettles that break after a month of use.")
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Table of Contents", "C205"),
+        ("Jump to section", "C205"),
+        ("Post navigation", "C204"),
+        ("About the Author", "C304"),
+        ("Follow us on Instagram", "C305"),
+        ("Link copied!", "C305"),
+        ("Share Tweet LinkedIn", "C301"),
+        ("Related Stories", "C303"),
+        ("Other posts you’ll love:", "C306"),
+        ("More Articles From Our Blog", "C306"),
+        ("You might also find these useful:", "C306"),
+        ("Was this page helpful?", "C404"),
+        ("Click on a star to rate it!", "C404"),
+        ("By entering your email address you agree to our Terms of Use and Privacy Policy.",
+         "C405"),
+        ("The best of New York straight to your inbox", "C406"),
+        ("Join 10K+ people getting helpful guides in our newsletter.", "C406"),
+        ("Oops! Something went wrong while submitting the form.", "C403"),
+        ("* indicates a required field", "C403"),
+        ("Leave a Reply Cancel reply", "C501"),
+        ("You must log in or register to reply here.", "C501"),
+        ("Improve this answer", "C501"),
+        ("Oldest First Newest First Most Reactions", "C501"),
+        ("Try for free Learn more", "C706"),
+        ("Check Price at Amazon", "C706"),
+        ("12 posts · Joined 2019", "C707"),
+        ("1,234 gold badges 56 silver badges 78 bronze badges", "C707"),
+        ("Click to expand...", "C708"),
+        ("You are using an out of date browser. It may not display this or other websites "
+         "correctly.", "C702"),
+        ("5 min. read", "C704"),
+        ("site design / logo © 2025 Example Inc; user contributions licensed under CC BY-SA . "
+         "rev 2025.12.19.37764", "C601"),
+    ],
+)
+def test_boilerplate_rules(line, code):
+    from pamphlet.boilerplate import classify_line
+
+    rule = classify_line(line)
+    assert rule is not None and rule.code == code
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "These cookies are a small part of the story, and the shift shares them.",
+        "Related questions came up at every meeting of the strike committee that spring.",
+        "By submitting the petition, the workers forced the council to act.",
+        "Thank you",
+        "Contents of the strike fund were audited twice a year.",
+        "The war started 2 years ago",
+        "Performance",
+    ],
+)
+def test_sentences_are_not_rules(line):
+    from pamphlet.boilerplate import classify_line
+
+    assert classify_line(line) is None
+
+
+def test_comment_count_by_the_byline_does_not_swallow_the_article():
+    lead = ("Sixty Years of the Picket Line\n\nA short standfirst about the long history of "
+            "pickets, written to sit under the headline of this article.\n\nBy Ruth Ellis\n"
+            "21 comments\n\n")
+    text = "\n\n".join(_prose(n) for n in range(5))
+    doc = parse_text(lead + text + "\n", "count.txt")
+    assert not doc.comments and doc.kind == "article"
+    assert sum(p.text.startswith("Paragraph") for p in doc.body if isinstance(p, Paragraph)) == 5
+    assert {r.text: r.code for r in doc.removed}["21 comments"] == "C902"
+    doc_text = lead + text + "\n\n3 comments\n\nmaria says:\nMine broke too.\n"
+    doc = parse_text(doc_text, "thread.txt")
+    assert [c.author for c in doc.comments] == ["maria"]
+
+
+def test_article_framed_by_rules_is_cut_out_of_a_page_with_much_other_prose():
+    # The teasers hold over 30% of the page's prose, yet a share row above the article and
+    # a "Related" header below it frame it clearly.
+    teaser = ("A long teaser paragraph for another story on this site, written to pull the "
+              "reader away from the article and onto another page of the site.")
+    assert len(teaser.split()) == 26
+    page = "\n\n".join([
+        "The Strike at the Bakery",
+        "Share this article",
+        *[_prose(n) for n in range(5)],
+        "Related Stories",
+        *[f"Section {n}\nAnother Story Number {n}\n{teaser}\nPhoto gallery {n}" for n in range(3)],
+    ])
+    doc = parse_text(page + "\n", "framed.txt")
+    assert sum(t.startswith("Paragraph") for t in doc.texts()) == 5
+    assert not any(t.startswith("A long teaser") for t in doc.texts())
+    assert "Another Story Number 2" in _c810(doc)

@@ -18,7 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MAX_RULE_LENGTH = 400  # longer lines are never boilerplate by rule
+MAX_RULE_LENGTH = 400  # longer lines are boilerplate only by a LONG_CODES rule
+MAX_LONG_RULE_LENGTH = 1300
+LONG_CODES = ("C101", "C106", "C405")  # consent texts run long
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,9 @@ _SOCIAL = (
     r"twitter|facebook|tweet|whatsapp|telegram|vk|vkontakte|вконтакте|одноклассники|ok|"
     r"pinterest|linkedin|reddit|email|e-mail|print|copy link|mastodon|bluesky|threads|"
     r"instagram|youtube|rss|tumblr|pocket|flipboard|viber|skype|messenger|x|мой мир|"
-    r"livejournal|живой журнал|telegram-канал|дзен|яндекс\.?дзен|gab|gettr|mail"
+    r"livejournal|живой журнал|telegram-канал|дзен|яндекс\.?дзен|gab|gettr|mail|houzz|yelp|google|"
+    r"google\+|stumbleupon|digg|xing|weibo|wechat|snapchat|tiktok|discord|twitch|x-twitter|sms|"
+    r"copy url|hacker news|hackernews|buffer|mix|quora|share|pin it|pin"
 )
 _LEGAL = (
     r"terms(?: of (?:use|service))?|terms (?:&|and) conditions|privacy(?: policy| notice|"
@@ -47,6 +51,16 @@ _LEGAL = (
     r"условия использования|карта сайта|контакты|о нас|о проекте"
 )
 _SEP = r"\s*[|•·,/–—-]?\s*"
+_CTA = (
+    r"get started(?: (?:now|today|for free|free))?|learn more(?: about us)?|try (?:it )?"
+    r"(?:for )?free(?: today| now)?|start (?:your )?free trial|(?:book|request|schedule)"
+    r" a (?:free )?(?:demo|call|consultation)|start now|(?:sign|join) up (?:now|free|today)"
+    r"|get (?:a )?(?:free )?quote|contact sales|talk to (?:sales|us|an expert)|shop now"
+    r"|buy now|see it|check (?:the )?(?:latest )?price(?: at| on)? ?[^|•·]{0,30}"
+    r"|view (?:deal|offer|price)s?|get (?:the )?app|download (?:the )?app|(?:try|start) for free"
+    r"|get in touch(?: with us)?|ready for more\?|see (?:pricing|plans)|download now"
+    r"|request (?:more )?information|make a gift|donate now"
+)
 
 RULES: tuple[Rule, ...] = (
     _rule("C101", "en", "cookie notice",
@@ -76,10 +90,29 @@ RULES: tuple[Rule, ...] = (
           r"|social media|statistics|preference) cookies(?: and pixel tracking)?|always active"
           r"|cookie list|do not sell(?: or share)? my personal information:?"
           r"|your privacy choices"),
+    _rule("C106", "en", "cookie consent panel text (cookie categories and what they do)",
+          r"(?:(?:strictly |absolutely )?necessary|non-necessary|functional|performance"
+          r"|analytic(?:al|s)|advertisement|advertising|marketing|targeting"
+          r"|other(?: uncategorized)?|preference"
+          r"|statistics?|third-party|essential|these|some of these|any|the|such|this|our)"
+          r" cookies? (?:are|is|help|helps|allow|enable|ensure|collect|track|may|will|do|does"
+          r"|store|stores|used|set|that)\b(?=.{0,400}(?:website|site|browser|consent|visitor"
+          r"|user|function|your)).{0,1200}"
+          r"|this website uses cookies to improve your experience\b.{0,1200}"
+          r"|we also use third-party cookies\b.{0,1200}"
+          r"|privacy overview|always enabled|(?:strictly )?necessary|non-necessary"
+          r"|save (?:&|and) accept"
+          r"|cookie settings ?accept(?: all)?|accept all cookies|reject all cookies"
+          r"|cookie\s+duration\s+description"
+          r"|[\w.\-]{2,60}\t+(?:\d+ (?:months?|years?|days?|hours?|minutes?)|session|persistent"
+          r"|past|never)\t+(?=.{0,300}cookie).{0,600}"),
     _rule("C201", "*", "skip link",
           r"skip to (?:the )?(?:main )?(?:content|navigation|menu|footer|search|primary sidebar)"
           r"|jump to (?:content|navigation)|перейти к (?:основному )?(?:содержимому|содержанию"
           r"|контенту)|пропустить навигацию"),
+    _rule("C205", "*", "table-of-contents header",
+          r"(?:table of )?contents:?|in this (?:article|post|guide|story):?|on this page:?"
+          r"|jump to(?: section)?:?|quick links:?|содержание:?|оглавление:?"),
     _rule("C202", "*", "menu item",
           r"(?:main |primary |mobile |site )?(?:menu|navigation)|toggle (?:navigation|menu)"
           r"|(?:open|close) menu|menu toggle|search(?: for)?:?|search …|search\.\.\.|home|donate"
@@ -89,14 +122,25 @@ RULES: tuple[Rule, ...] = (
           r"|[^»›\n]{1,60}(?:\s[»›]\s[^»›\n]{1,60}){2,8}\s?[»›]?"),
     _rule("C204", "*", "pagination or post navigation",
           r"[«‹<←]?\s*(?:previous|next|older|newer)(?: (?:post|article|page|entry|story|posts"
-          r"|entries))?\s*[»›>→]?|page \d+ of \d+|[«‹←]?\s*(?:предыдущая|следующая)"
+          r"|entries|thread|topic))?\s*[»›>→]?|page \d+ of \d+|post navigation|back to (?:blog"
+          r"|news|articles|all \w+|the blog|top of page)|jump to latest"
+          r"|[«‹←]?\s*(?:предыдущая|следующая)"
           r"(?: (?:статья|запись|страница|новость))?\s*[»›→]?"),
     _rule("C301", "*", "share or social-media row",
           r"(?:share|поделиться|рассказать друзьям)(?: (?:this|it|the)(?: article| post| story"
           r"| page)?)?(?: (?:on|via|в|with) [\w.\- ]{1,30})?\s*:?"
           rf"|(?:(?:share on |поделиться в )?(?:{_SOCIAL})(?: \d+)?{_SEP}){{1,14}}"
-          r"|click to (?:share|print|email)(?: on \w+)?(?: \(opens in new window\))?"
+          r"|click to (?:share|print|email)[^()\n]{0,40}(?: \(opens in new window\))?(?: [\w.]+)?"
           r"|(?:отправить|распечатать|печать|твитнуть|бөлісу)"),
+    _rule("C304", "en", "author box header",
+          r"about the authors?:?(?:\s.{0,800})?|author bio(?:graphy)?:?|meet the authors?:?"
+          r"|more (?:from|by) (?:this|the) author:?|other posts by .{1,40}"
+          r"|view all posts by .{1,60}"),
+    _rule("C305", "*", "follow-us row",
+          r"follow us(?: on)?:?(?: .{0,80})?|connect with us:?|find us on:?|follow me(?: on)?:?"
+          r"|(?:join|follow) (?:us|the conversation) on (?:social media|\w+)[.!]?"
+          r"|share (?:this )?(?:article|post|story|page|recipe|video|content):?|copied!?"
+          r"|copy link|link copied!?|copied to clipboard!?|summarize with ai:?"),
     _rule("C302", "*", "like button",
           r"like this:?|like(?: loading)?(?:\.{3}|…)?|loading(?:\.{3}|…)|\d+ likes?|нравится"
           r"|мне нравится|be the first to like this\.?|\d+ (?:bloggers|people) like this\.?"),
@@ -107,7 +151,21 @@ RULES: tuple[Rule, ...] = (
           r"|читайте также:?|смотрите также:?|похожие (?:статьи|записи|материалы|новости):?"
           r"|(?:ещё |еще )?по теме:?|популярное|most (?:read|popular|viewed)|trending(?: now)?"
           r"|recommended(?: for you)?|latest(?: news| posts| articles)?|recent (?:posts|comments)"
-          r"|последние (?:новости|записи|комментарии)|свежие записи|архивы|archives"),
+          r"|последние (?:новости|записи|комментарии)|свежие записи|архивы|archives"
+          r"|(?:recent|latest|related|featured|trending|top|similar|more) (?:articles|posts"
+          r"|stories|news|questions|threads|topics|guides|reads|videos|resources|content):?"
+          r"|popular (?:articles|stories|news|questions|threads|guides|reads|videos):?"
+          r"|explore (?:related articles|more(?: articles| posts| stories)?):?"
+          r"|you may (?:also )?like to read:?|more like this|editor'?s picks|don'?t miss(?: out)?:?"
+          r"|top stories|up next|what to read next|read this next|hot network questions"
+          r"|(?:popular|recent|trending) (?:now|this week|today)"),
+    _rule("C306", "en", "related-content teaser header",
+          r"(?:[\w'’]+ ){0,3}(?:related|recommended|recommend|more|other|latest|recent"
+          r"|trending|similar|newest|top|featured|further|explore|browse|keep exploring)"
+          r"(?: [\w'’]+){0,3} (?:articles?|posts?|stories|reads|reading|news|blogs?|insights"
+          r"|pages|guides|resources|topics?|content|this topic)(?: [\w'’]+){0,5}[:.!?…]*"
+          r"|(?:[\w'’]+ ){0,3}you (?:may|might|will|could) (?:also )?(?:like|love|enjoy|be"
+          r" interested in|find(?: \w+)? (?:interesting|useful|helpful))(?: [\w'’]+){0,4}[:.!?…]*"),
     _rule("C401", "*", "advertisement marker",
           r"advertisement|advertising|sponsored(?: content)?|ad|реклама|партн[её]рский материал"
           r"|scroll to continue(?: with content)?|continue reading below|на правах рекламы"),
@@ -119,10 +177,35 @@ RULES: tuple[Rule, ...] = (
           r"|(?:your )?e-?mail address:?\*?|подпишитесь(?: на .{0,100})?"
           r"|подписаться(?: на .{0,80})?"
           r"|рассылка|subscribe to (?:our )?(?:channel|telegram|rss)\S*.{0,60}"
+          r"|subscribe to (?:our|this|the) (?:blog|site|podcast|feed)\b.{0,120}"
           r"|(?:sign up|subscribe|register)(?: for| to)? (?:our |the |a )?(?:free )?"
           r"(?:e-?mail |weekly |daily )?(?:newsletters?|updates|alerts|digest)\b.{0,120}"),
+    _rule("C406", "en", "newsletter pitch",
+          r".{0,100}\b(?:to|in|into|hit) your inbox(?:es)?\b.{0,80}"
+          r"|(?:(?:be|stay) (?:the first to know|in the know|up to date|updated|informed|connected"
+          r"|current)|don'?t miss (?:a|an|out)|never miss (?:a|an)|join (?:over |more than )?"
+          r"[\d,.]+k?\+? (?:subscribers|readers|others|people|members))\b.{0,150}"),
+    _rule("C403", "en", "web-form message",
+          r"oops!? something went wrong(?: while submitting the form)?\.?"
+          r"|thank you!? your submission has been received!?"
+          r"|this field is for validation purposes and should be left unchanged\.?"
+          r"|this site is protected by recaptcha\b.{0,200}"
+          r"|thank you for (?:subscribing|signing up|your submission)\b.{0,100}|no items found\.?"
+          r"|\*? ?(?:indicates )?(?:an? )?required(?: fields?)?\.?"),
+    _rule("C404", "en", "feedback or rating widget",
+          r"(?:was|is) this (?:article|page|post|content|information|answer|guide) (?:helpful"
+          r"|useful)\??.{0,40}|did you find this (?:content|article|page|post|guide) (?:helpful"
+          r"|useful)\??|how (?:useful|helpful) was this (?:post|article|page|guide)\??"
+          r"|click on a star to rate it!?|(?:thank you|thanks) for your feedback!?.{0,60}"
+          r"|rate this (?:article|post|recipe|page):?|no votes so far!?.{0,60}"
+          r"|average rating:? [\d.]+ ?/ ?[\d.]+\.?(?: vote count:? \d+)?"),
+    _rule("C405", "en", "form consent small print",
+          r"by (?:submitting|signing up|subscribing|entering your e-?mail(?: address)?|clicking"
+          r"|continuing|registering|providing)\b.{0,300}\b(?:agree|consent|authori[sz]e"
+          r"|acknowledge|accept)\b.{0,300}"),
     _rule("C501", "en", "comment-form chrome",
-          r"leave a (?:reply|comment|response)(?: to .{0,150})?|cancel reply|post (?:a )?comment"
+          r"leave a (?:reply|comment|response)(?: to .{0,150}?)?(?: cancel reply)?|cancel reply"
+          r"|post (?:a )?comment"
           r"|submit(?: comment)?|add (?:a )?(?:new )?comment|write a comment|join the discussion"
           r"|your email address will not be published\.?(?: required fields are marked \*?\.?)?"
           r"|required fields are marked \*?\.?|(?:comment|name|email|e-mail|website|url)\s?\*?:?"
@@ -133,7 +216,15 @@ RULES: tuple[Rule, ...] = (
           r" comment\.?|reply(?: ↓| →)?|report(?: comment| abuse)?|permalink|flag|edit"
           r"|\d+ (?:comments?|replies|responses)|no comments(?: yet)?\.?|one comment"
           r"|be the first to comment\.?|comments? \(\d+\)|show comments|view comments"
-          r"|this site uses akismet to reduce spam\..{0,120}"),
+          r"|this site uses akismet to reduce spam\..{0,120}"
+          r"|(?:you must )?log ?in or register to (?:reply|post|comment)(?: here)?\.?"
+          r"|you must (?:log ?in|sign in|be logged in) to (?:answer|reply|comment|post)\b.{0,40}"
+          r"|add a comment\s*\|?|reply to this"
+          r"(?: parent| comment)?(?: share)?|reply to comment|(?:report|quote|reply) (?:post|reply)"
+          r"|load all comments|show (?:more|all|\d+ more) (?:comments|replies)"
+          r"|improve this (?:question|answer|post)|loading comments(?:\.{3}|…)?"
+          r"|(?:sort(?: by)?:? ?)?(?:(?:oldest|newest|best|top|latest|controversial"
+          r"|most (?:reactions|liked|votes|recent))(?: first)?\s?){2,5}"),
     _rule("C502", "ru", "comment-form chrome",
           r"ответить|оставить комментарий|оставьте комментарий|добавить комментарий"
           r"|написать комментарий|отправить комментарий|отменить ответ"
@@ -142,7 +233,8 @@ RULES: tuple[Rule, ...] = (
           r"|комментарии закрыты\.?|комментариев (?:нет|пока нет)\.?|пожаловаться"
           r"|войдите,? чтобы (?:оставить|написать) комментарий\.?|\d+ комментари(?:й|я|ев)"),
     _rule("C601", "*", "copyright line",
-          r"(?:©|\(c\)|copyright|copr\.|℗)\s?.{0,250}|(?:\S+\s){0,10}©(?:\s\S+){0,12}"),
+          r"(?:©|\(c\)|copyright|copr\.|℗)\s?.{0,250}|(?:\S+\s){0,10}©(?:\s\S+){0,12}"
+          r"|(?:\S+\s){0,10}©\s?\d{4}\b.{0,200}\b(?:licen[cs]ed?|rights|inc\b|ltd\b|llc\b).{0,100}"),
     _rule("C602", "*", "rights-reserved footer",
           r".{0,200}\ball rights reserved\b.{0,150}|.{0,200}все права защищены.{0,150}"
           r"|.{0,150}перепечатка .{0,60}(?:запрещена|разрешена|только с).{0,150}"),
@@ -156,6 +248,19 @@ RULES: tuple[Rule, ...] = (
           r"|read the (?:full|rest of the) (?:article|story).{0,40}"
           r"|читать (?:далее|дальше|полностью)|подробнее|далее"
           r"|show more|load more|view more|see more|more(?:\.\.\.|…)|…|\.\.\.|view all|see all"),
+    _rule("C706", "en", "call-to-action button",
+          rf"(?:{_CTA})(?:\s?[|•·]?\s?(?:{_CTA})){{0,3}}[.!]?"),
+    _rule("C707", "en", "forum member card or post statistics",
+          r"(?:\d[\d,.]*k?\s?(?:gold|silver|bronze) badges?\s?){1,3}|\d[\d,.]*k?\s?"
+          r"(?:posts?|messages?|reactions?|points|reputation)\s?[·•|]?\s?joined:? .{0,20}"
+          r"|joined:? (?:[a-z]{3,9} \d{1,2}, )?(?:[a-z]{3,9} )?\d{4}|last edited:? .{0,40}"
+          r"|(?:messages|reactions?|reaction score|points|posts|solutions|likes received):?"
+          r" [\d,.]+k?"
+          r"|(?:original poster|op|moderator|administrator|staff member|new member"
+          r"|well-known member|active member|registered user|junior member|senior member"
+          r"|community member)"),
+    _rule("C708", "en", "quote expander in a forum post",
+          r"click to (?:expand|shrink)(?:\.{3}|…)?"),
     _rule("C702", "*", "account link",
           r"sign in|log ?in|log ?out|sign out|register|sign up|create (?:an )?account|my account"
           r"|forgot(?: your)? password\??|войти|выйти|вход|регистрация|зарегистрироваться"
@@ -164,9 +269,15 @@ RULES: tuple[Rule, ...] = (
           r"|password recovery|recover your password|reset (?:your )?password"
           r"|a password will be e-?mailed to you\.?|please wait\.{0,3}|remember me"
           r"|username(?: or e-?mail(?: address)?)?:?\*?|password:?\*?|\[email\s?protected\]"
-          r"|забыли пароль\??|запомнить меня|логин|пароль"),
+          r"|забыли пароль\??|запомнить меня|логин|пароль"
+          r"|you (?:should upgrade or use an alternative browser|are using an out of date browser)"
+          r"\b.{0,200}|sign up or log ?in\b.{0,60}|new to \w+\?|create your (?:free )?account\b"
+          r".{0,100}|continue with (?:e-?mail|google|apple|facebook|github)|already have an account"
+          r"\??(?: .{0,30})?"
+          r"|(?:log ?in|sign in)(?: /|/| or) (?:register|sign up|create an account)"),
     _rule("C705", "*", "metadata label without its value",
-          r"(?:published|updated|posted|category|categories|tags?|topics?|author|authors|date"
+          r"(?:published|updated|last updated|last modified|posted|category|categories|tags?"
+          r"|topics?|author|authors|date"
           r"|share|filed under|posted in|written by|by|in|опубликовано|обновлено|рубрика|автор"
           r"|теги|дата)\s?:?"),
     _rule("C703", "*", "tag or category line",
@@ -176,15 +287,22 @@ RULES: tuple[Rule, ...] = (
           r"print(?: this)?(?: article| page| story)?|e-?mail this(?: article| story)?"
           r"|font size:?.{0,20}|text size|a\+?\s?a-?|версия для печати|размер шрифта"
           r"|\d+ (?:views|reads|просмотр(?:ов|а)?)|(?:views|просмотров|просмотры):? \d+"
-          r"|\d+ (?:min(?:ute)?s?|мин\.?)(?: read| чтения)"
+          r"|\d+ (?:min(?:ute)?s?\.?|мин\.?)(?: read| чтения)"
           r"|(?:reading time|время чтения):? .{0,20}"),
 )
+
+# A post's timestamp in a discussion ("answered Feb 12, 2011 at 1:01"): the thread is content.
+POST_VERBS = frozenset({"commented", "answered", "asked", "replied"})
+# Chrome only forums have: a page with it is a discussion, its replies are its content.
+FORUM_CODES = frozenset({"C707", "C708"})
 
 # Codes for what the cleaner decides from context rather than from one line.
 STRUCTURAL: dict[str, str] = {
     "C801": "line repeated {count} times on the page (template or navigation)",
     "C802": "run of short link-like lines outside the article (menu or footer links)",
     "C803": "decoration without any text",
+    "C804": "table of contents: its entries repeat the headings further down",
+    "C805": "author box: a name, perhaps a role, then the author's short biography",
     "C810": "outside the article's main text: sidebar, teaser or footer",
     "C901": "byline: became the document's metadata",
     "C902": "comments section header",
@@ -193,6 +311,7 @@ STRUCTURAL: dict[str, str] = {
     "C905": "date line: became the document's date",
     "C906": "author line: became the document's authors",
     "C907": "front matter: became the document's metadata",
+    "C908": "date line: a timestamp of a post, a comment or a teaser, not text",
 }
 
 _BY_RULE = {rule.code: rule for rule in RULES}
@@ -202,15 +321,22 @@ _ALL_RULES = re.compile(
 )
 
 
+_LONG = tuple(rule for rule in RULES if rule.code in LONG_CODES)
+_LONG_RULES = re.compile(
+    "|".join(f"(?P<r{n}>{rule.pattern.pattern})" for n, rule in enumerate(_LONG)), re.I
+)
+
+
 def classify_line(line: str, language: str = "en") -> Rule | None:
     """The rule that marks this whole (stripped) line as boilerplate, or None."""
     text = line.strip()
-    if not text or len(text) > MAX_RULE_LENGTH:
+    if not text or len(text) > MAX_LONG_RULE_LENGTH:
         return None
-    match = _ALL_RULES.fullmatch(text)
+    rules, pattern = (RULES, _ALL_RULES) if len(text) <= MAX_RULE_LENGTH else (_LONG, _LONG_RULES)
+    match = pattern.fullmatch(text)
     if match is None or match.lastgroup is None:
         return None
-    return RULES[int(match.lastgroup[1:])]
+    return rules[int(match.lastgroup[1:])]
 
 
 def rule_by_code(code: str) -> Rule:
@@ -253,6 +379,18 @@ COMMENT_AUTHORS: tuple[re.Pattern[str], ...] = (
     _meta(rf"{_WHO}\s(?:says|said|wrote|пишет|написал|написала|говорит|сказал|сказала)\s?:?"
           rf"(?:\s?{_DATE})?"),
     _meta(rf"{_WHO}\son\s{_DATE}\s(?:said|wrote|says)\s?:?"),
+    # "Need2KnowLion 2 years ago#1", "maria · 3 days ago": a forum post's header; no date.
+    _meta(rf"{_WHO}\s?[·•|,–—-]?\s(?:posted\s|replied\s|commented\s)?(?:\d{{1,3}}|an?|one)"
+          r"\s(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|hour|day|week|month|mo|year|yr)s?\sago"
+          r"\s?(?:#\d{1,6}|\(edited\))?"),
+)
+# "Commented Oct 17, 2010 at 7:59", "2010-10-17 07:59:33 +00:00": a timestamp alone on its line,
+# perhaps after a verb; the group "date" must parse as a date and little else.
+TIMESTAMP = _meta(
+    r"(?:(?P<verb>posted|published|updated|last updated|modified|last modified|edited"
+    r"|last edited|commented|answered|asked|replied|created|written|reviewed|last reviewed"
+    r"|опубликовано|обновлено|изменено)(?: on)?:?\s)?(?P<date>\S.{3,60}?)"
+    r"(?:\s?(?:[+-]\d\d:?\d\d|z|utc|gmt|[ecmp][sd]t))?"
 )
 # "Айгуль, 7 января 2022, 09:30": a name, then a date running to the end of the line.
 COMMENT_NAME_DATE_SEPARATORS = " ,|–—-·•@"
@@ -267,7 +405,7 @@ COMMENT_HEADERS = _meta(
     r"|(?:one|no|\d+|two|three|four|five|six|seven|eight|nine|ten) (?:thoughts?|responses?"
     r"|repl(?:y|ies)|comments?) (?:on|to) .{1,200}|discussion|join the conversation"
     r"|комментарии(?: \(\d+\))?:?|\d+ комментари(?:й|я|ев)|комментарии читателей"
-    r"|обсуждение|отзывы|пікірлер"
+    r"|обсуждение|отзывы|пікірлер|discussion about this (?:post|article)"
 )
 CAPTION_PREFIX = _meta(
     r"(?:photo|image|picture|illustration|фото|изображение|иллюстрация|сурет)\s?(?:credit)?\s?:"

@@ -9,11 +9,12 @@ precompiled, backtracking-safe patterns once.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .. import boilerplate as bp
 from ..errors import NoContent
-from ..model import Block, Comment, Document, Figure, Removed
+from ..model import Block, Comment, Document, Figure, Removed, block_texts
 from .text_lists import Entry, build_blocks, continues, strip_marker
 from .text_meta import (
     Byline,
@@ -22,11 +23,17 @@ from .text_meta import (
     parse_byline,
     parse_comment_author,
     parse_reply,
+    timestamp_of,
 )
 from .text_signals import detect_language, generic_removals
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=\S)")
 _TITLE_MAX_WORDS = 25
+THREAD_MIN_POSTS = 2
+THREAD_MIN_CHROME = 2
+# "31 comments" above the text (by the byline) counts the comments; it does not open them.
+THREAD_AFTER_WORDS = 40
+PROSE_WORDS = 20  # ... or above a paragraph this long: the article starts there
 
 
 @dataclass
@@ -151,16 +158,37 @@ class _Parser:
         if self.zone == "body":
             if (self.body or self.figure) and is_comment_header(text):
                 self.remove(index, "C902")
-                self.zone = "comments"
+                if self.opens_comments(index, text):
+                    self.zone = "comments"
                 return
-            if (self.body or self.figure) and self.take_comment_author(index, text, says_only=True):
+            if self.take_comment_author(index, text, says_only=True):
                 self.zone = "comments"
                 return
             if self.take_byline(index, text, header=False):
                 return
+            if timestamp_of(text, self.language):
+                self.remove(index, "C908")
+                return
             self.body.append(Entry(self.spans[index][0], text, gap))
             return
         self.take_comment_line(index, text, gap)
+
+    def opens_comments(self, index: int, header: str) -> bool:
+        """A comments header opens the thread, unless it counts comments ("31 comments")
+        by the byline: above a short text or above the article's first long paragraph."""
+        if sum(len(entry.text.split()) for entry in self.body) < THREAD_AFTER_WORDS:
+            return False
+        if not any(ch.isdigit() for ch in header):
+            return True
+        following = next(
+            (t for j, t in enumerate(self.lines[index + 1:], index + 1)
+             if t and j not in self.dropped), ""
+        )
+        return len(following.split()) < PROSE_WORDS or not following.endswith((".", "!", "?"))
+
+    def follows(self, earlier: int, index: int) -> bool:
+        """Only blank or removed lines stand between the two lines."""
+        return all(not self.lines[j] or j in self.dropped for j in range(earlier + 1, index))
 
     def take_comment_author(self, index: int, text: str, *, says_only: bool = False) -> bool:
         if says_only and not any(p.fullmatch(text) for p in bp.COMMENT_AUTHORS[1:]):
@@ -177,14 +205,17 @@ class _Parser:
         if is_comment_header(text):
             self.remove(index, "C902")
             return
-        if current and not current.entries and current.date is None and (
-            current.meta_line == index - 1
+        if current and not current.entries and current.date is None and self.follows(
+            current.meta_line, index
         ):
-            date = date_of(text, self.language)
+            date = date_of(text, self.language) or timestamp_of(text, self.language)
             if date:
                 current.date = date
                 self.remove(index, "C903")
                 return
+        if timestamp_of(text, self.language):
+            self.remove(index, "C908")
+            return
         if self.take_comment_author(index, text):
             return
         if self.take_byline(index, text, header=False):
@@ -209,6 +240,7 @@ class _Parser:
         )
         assert self.title is not None
         return Document(
+            kind=_kind(body, comments, self.removed.values()),
             title=self.title,
             source=self.source,
             body=tuple(body),
@@ -219,6 +251,24 @@ class _Parser:
             comments=comments,
             removed=tuple(self.removed[i] for i in sorted(self.removed)),
         )
+
+
+def _words(blocks: tuple[Block, ...] | list[Block]) -> int:
+    return sum(len(text.split()) for block in blocks for text in block_texts(block))
+
+
+def _kind(body: list[Block], comments: tuple[Comment, ...], removed: Iterable[Removed]) -> str:
+    """A discussion ("thread") when the page has a forum's chrome (member cards, quote
+    expanders) or its posts outweigh the text above them (a forum's opening post); else an
+    article with readers' comments under it."""
+    if not comments:
+        return "article"
+    if sum(1 for r in removed if r.code in bp.FORUM_CODES) >= THREAD_MIN_CHROME:
+        return "thread"
+    if len(comments) < THREAD_MIN_POSTS:
+        return "article"
+    replies = sum(_words(comment.body) for comment in comments)
+    return "thread" if replies > _words(body) else "article"
 
 
 def logical_lines(raw: list[str]) -> tuple[list[str], list[list[int]]]:

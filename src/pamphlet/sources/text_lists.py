@@ -94,7 +94,7 @@ def _is_heading(entries: list[Entry], index: int) -> bool:
     """Conservative: a short line without end punctuation before a long paragraph."""
     text = entries[index].text
     words = text.split()
-    if not 1 <= len(words) <= 10 or len(text) > 80 or _ends_sentence(text):
+    if not 1 <= len(words) <= 10 or len(text) > 80 or _ends_sentence(text) or "\t" in text:
         return False
     if not text[0].isupper() or index + 1 >= len(entries):
         return False
@@ -144,7 +144,11 @@ def build_blocks(entries: list[Entry], *, detect_headings: bool = True) -> list[
                     break
                 parts.append(strip_marker(more.group("text").strip()))
                 index += 1
-            blocks.append(Quote(" ".join(p for p in parts if p)))
+            joined = " ".join(p for p in parts if p)
+            if list_item(joined) and len(parts) > 1:  # "0." + "0" would read as an item
+                blocks.extend(Quote(p) for p in parts if p)
+            else:
+                blocks.append(Quote(joined))
             continue
         if bp.CAPTION_PREFIX.fullmatch(text):
             blocks.append(Figure(text))

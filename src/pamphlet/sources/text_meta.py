@@ -12,10 +12,16 @@ from dataclasses import dataclass
 
 from .. import boilerplate as bp
 from ..dates import find_date
+from .text_lists import strip_marker
 
 _DIGIT = re.compile(r"\d")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bи\b|\bжәне\b)\s*", re.I)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*", re.U)
+_NOT_HANDLES = {  # "Modified 6 months ago" is a timestamp, not a user
+    "modified", "asked", "answered", "edited", "posted", "updated", "viewed", "active", "joined",
+    "created", "commented", "replied", "published", "seen", "last", "added", "since", "started",
+    "ended", "about", "over", "almost", "nearly", "just", "only",
+}
 _LOWER_PARTICLES = {"de", "van", "von", "der", "da", "di", "la", "le", "du", "bin", "ibn", "al"}
 _DATE_LEFTOVER = re.compile(r"[\s,.;:|()\-–—г]*(?:года?|ж\.|жылы)?[\s,.;:|()\-–—]*", re.I)
 
@@ -67,6 +73,19 @@ def date_of(text: str | None, language: str) -> str | None:
     iso, (start, end) = found
     rest = text[:start] + " " + text[end:]
     return iso if _DATE_LEFTOVER.fullmatch(rest) else None
+
+
+def timestamp_of(text: str, language: str, *, post: bool = False) -> str | None:
+    """The date of a line that is only a timestamp ("Commented Oct 17, 2010 at 7:59");
+    with ``post``, only a discussion post's ("answered …", "asked …")."""
+    if len(text) > 90 or _DIGIT.search(text) is None:
+        return None
+    match = bp.TIMESTAMP.fullmatch(strip_marker(text))
+    if match is None:
+        return None
+    if post and (match.group("verb") or "").casefold() not in bp.POST_VERBS:
+        return None
+    return date_of(match.group("date").replace("T", " "), language)
 
 
 def parse_byline(line: str, language: str, *, header: bool) -> Byline | None:
@@ -124,14 +143,26 @@ def parse_comment_author(line: str, language: str) -> tuple[str | None, str | No
         if raw_date and date is None:
             continue
         who = _clean(groups.get("who"))
+        if pattern is bp.COMMENT_AUTHORS[-1] and not _handle(who):
+            continue
         if looks_like_name(who):
             return who, date
     found = find_date(line, language=language) if dated else None
     if found and found[1][0] > 0 and _DATE_LEFTOVER.fullmatch(line[found[1][1]:]):
         who = line[: found[1][0]].strip(bp.COMMENT_NAME_DATE_SEPARATORS)
-        if looks_like_name(who, strict=True) and len(who.split()) <= 4:
+        if looks_like_name(who, strict=True) and len(who.split()) <= 4 and (
+            who.split()[0].casefold() not in _NOT_HANDLES
+        ):
             return who, found[0]
     return None
+
+
+def _handle(who: str) -> bool:
+    """A user name before a relative time: one handle, or a short proper name."""
+    words = who.split()
+    if not words or words[0].casefold() in _NOT_HANDLES:
+        return False
+    return len(words) == 1 or (len(words) <= 3 and looks_like_name(who, strict=True))
 
 
 def parse_reply(line: str) -> str | None:

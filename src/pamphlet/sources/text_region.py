@@ -41,9 +41,17 @@ NEGATIVE_CAP = 2  # a short line costs at most this much (lists inside the text)
 REMOVED_PENALTY = 1  # per line another signal already removed
 EDGE_PENALTY = 20  # ... when a boilerplate rule removed it (share row, "Related", footer...)
 _EDGE_FAMILIES = ("C1", "C2", "C3", "C4", "C5", "C6", "C7")
-WEAK_BOUNDARIES = frozenset({"C803"})  # decoration ("***", "•") separates parts of a text
+WEAK_BOUNDARIES = frozenset({"C803", "C205"})  # decoration ("***", "•"), a contents header
+# Rules for chrome that stands inside a text as often as at its edge: a table of contents,
+# a call-to-action button, a forum member card, a quote expander.
+INNER_CODES = frozenset({"C205", "C706", "C707", "C708"})
+EDGE_CODES = frozenset({"C805"})  # structural signals that mark the text's end (an author box)
+AUTHOR_SCORE = 10  # a comment or post author line counts like a line of prose
 MIN_REGION_WORDS = 40  # the region's score must reach this before anything goes
 MIN_SHARE = 0.7  # the regions must hold this share of the page's prose
+MIN_FRAMED_SHARE = 0.4  # ... or this much when boilerplate rules frame it on both sides
+FRAME_REACH = 8  # lines from the region's edge where that rule must stand
+THREAD_POSTS = 3  # post headers that make a page a thread, whose short posts are its text
 MIN_LINES = 12  # dumps with fewer kept lines are left alone
 HEADER_REACH = 6  # lines above the region where its headline may stand
 TITLE_WORDS = 25
@@ -62,7 +70,9 @@ def _removed_score(code: str) -> int:
     """Lines a boilerplate rule removed (cookie notices, menus, share rows, "Related",
     sign-ups, comment forms, footers) mark the text's edge; structural ones (repeats, menu
     runs, decoration) also stand inside articles, between a list's items."""
-    return -EDGE_PENALTY if code[:2] in _EDGE_FAMILIES else -REMOVED_PENALTY
+    if code in INNER_CODES or (code[:2] not in _EDGE_FAMILIES and code not in EDGE_CODES):
+        return -REMOVED_PENALTY
+    return -EDGE_PENALTY
 
 
 def _best(scores: Scores, start: int) -> tuple[int, int, int] | None:
@@ -84,16 +94,24 @@ def outside_main_region(
     opens_thread: Callable[[str], bool],
     in_thread: Callable[[str], bool],
     is_meta: Callable[[str], bool],
+    post_header: Callable[[str], bool] = lambda text: False,
 ) -> list[int]:
     """Indexes of the kept lines clearly outside the article and its comment thread.
 
     ``opens_thread``: a comment header or "X says:" line; ``in_thread``: any comment
     author line; ``is_meta``: bylines and the like, which the parser takes wherever
-    they stand."""
+    they stand; ``post_header``: "X says:", "X 2 days ago" (not "Name - date", which
+    teasers have too): a thread's lines count as content."""
     scores: Scores = []
     for index, text in enumerate(lines):
-        if text:
-            scores.append((index, _removed_score(out[index][0]) if index in out else _score(text)))
+        if not text:
+            continue
+        if index in out:
+            scores.append((index, _removed_score(out[index][0])))
+        elif len(text) <= 200 and post_header(text):
+            scores.append((index, AUTHOR_SCORE))  # a post's header: the thread is content
+        else:
+            scores.append((index, _score(text)))
     if len(scores) - len(out) < MIN_LINES:
         return []
     region = _best(scores, 0)
@@ -102,7 +120,11 @@ def outside_main_region(
     first = region[0]
     last = _thread_end(lines, out, scores, region[1], opens_thread, in_thread)
     inside = sum(max(s, 0) for _, s in scores[first:last + 1])
-    if inside < MIN_SHARE * sum(max(s, 0) for _, s in scores):
+    total = sum(max(s, 0) for _, s in scores)
+    if inside < MIN_SHARE * total and not (
+        inside >= MIN_FRAMED_SHARE * total and _framed(scores, first, last)
+        and sum(score == AUTHOR_SCORE for _, score in scores) < THREAD_POSTS  # posts count
+    ):
         return []
     before = [
         scores[p][0] for p in _past_boundary(scores, out, range(first - 1, -1, -1))
@@ -112,6 +134,23 @@ def outside_main_region(
     before = [index for index in before if index != title]
     after = [scores[p][0] for p in _past_boundary(scores, out, range(last + 1, len(scores)))]
     return sorted(before + after)
+
+
+def _framed(scores: Scores, first: int, last: int) -> bool:
+    """Boilerplate rules fire right before and right after the region (a share row above,
+    a "Related" header or a comment form below): its edges are clear."""
+    def edge(positions: range) -> bool:
+        for position in positions:
+            score = scores[position][1]
+            if score == -EDGE_PENALTY:
+                return True
+            if score > 0:
+                return False
+        return False
+
+    return edge(range(first - 1, max(first - FRAME_REACH, 0) - 1, -1)) and edge(
+        range(last + 1, min(last + 1 + FRAME_REACH, len(scores)))
+    )
 
 
 def _title_above(lines: list[str], scores: Scores, first: int, outside: set[int]) -> int | None:

@@ -14,10 +14,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .. import boilerplate as bp
 from .text_lists import is_demands_intro, list_item, strip_marker
-from .text_meta import is_comment_header, parse_byline, parse_comment_author
+from .text_meta import (
+    is_comment_header,
+    looks_like_name,
+    parse_byline,
+    parse_comment_author,
+    timestamp_of,
+)
 from .text_region import outside_main_region
 
 _KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
@@ -45,7 +52,10 @@ def detect_language(text: str) -> str:
 
 
 def _linky(text: str) -> bool:
-    """Short, no sentence punctuation: reads like a menu entry or a link."""
+    """Short, no sentence punctuation: reads like a menu entry or a link.  A row of
+    tab-separated cells is a table's, not a menu's."""
+    if "\t" in text:
+        return False
     text = strip_marker(text)
     words = text.split()
     return 1 <= len(words) <= 4 and len(text) <= 32 and not text.endswith(_TERMINAL)
@@ -53,6 +63,8 @@ def _linky(text: str) -> bool:
 
 def _headline(text: str) -> bool:
     """No sentence end, at most a dozen or so words: a teaser title, a link, a label."""
+    if "\t" in text:
+        return False
     text = strip_marker(text)
     return len(text.split()) <= _HEADLINE_WORDS and not text.endswith(_SENTENCE_END)
 
@@ -90,6 +102,8 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
             if key in repeated and index not in out:
                 reason = bp.STRUCTURAL["C801"].format(count=repeated[key])
                 out[index] = ("C801", reason)
+    _contents_runs(lines, out)
+    _author_boxes(lines, out)
     _menu_runs(lines, out, language)
     again = False
     for index in outside_main_region(
@@ -98,12 +112,79 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
         lambda t: _opens_thread(t, language),
         lambda t: parse_comment_author(t, language) is not None,
         lambda t: _is_meta(t, language),
+        lambda t: _post_header(t, language),
     ):
         out[index] = ("C810", bp.STRUCTURAL["C810"])
         again = True
     if again:  # the article's edges moved: what now stands before or after it is menu-like
         _menu_runs(lines, out, language)
     return out
+
+
+def _contents_runs(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
+    """A table of contents: a run of short lines, each repeated further down (as a heading)."""
+    last_seen: dict[str, int] = {}
+    for index, text in enumerate(lines):
+        if text and index not in out and len(text) <= 120:
+            last_seen[strip_marker(text).casefold()] = index
+    run: list[int] = []
+    for index, text in enumerate([*lines, "\0"]):
+        if not text or index in out:
+            continue
+        key = strip_marker(text).casefold() if len(text) <= 120 else None
+        if key and _headline(text) and last_seen.get(key, -1) > index:
+            run.append(index)
+            continue
+        if len(run) >= _RUN_MIN:
+            for member in run:
+                out[member] = ("C804", bp.STRUCTURAL["C804"])
+        run = []
+
+
+_BIO_START = re.compile(
+    r"(?P<name>[^\W\d_][\w'’.\-]*(?: [^\W\d_][\w'’.\-]*){0,3})(?:,| \(.{1,40}\),)?"
+    r" (?:is|was|has|holds|writes|covers|joined|leads|serves|brings|specializes|specialises"
+    r"|works|loves|lives|earned|began|started|founded|co-founded|helps|enjoys|focuses)\b"
+)
+_PROFESSION = re.compile(
+    r"\b(?:writer|editor|journalist|reporter|author|contributor|correspondent|columnist|blogger"
+    r"|founder|co-founder|ceo|cto|cmo|photographer|strategist|marketer|freelancer?|copywriter"
+    r"|researcher|professor|lecturer|specialist|expert|analyst|consultant|coach|nutritionist"
+    r"|dietitian|therapist|attorney|lawyer|physician|engineer|designer|developer|educator)s?\b",
+    re.I,
+)
+_BIO_REACH = 3  # kept lines between the name and the biography (a role, "Contributing Writer")
+_BIO_MIN_WORDS = 10
+
+
+def _author_boxes(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
+    """An author box: a name on its own line, perhaps a role, then "Name is a writer…"."""
+    kept = [i for i, t in enumerate(lines) if t and i not in out]
+    for position, index in enumerate(kept):
+        name = lines[index]
+        words = name.split()
+        if not 2 <= len(words) <= 4 or len(name) > 40 or strip_marker(name) != name:
+            continue
+        if words[0].casefold() in {"the", "a", "an", "our", "my"}:
+            continue
+        if not looks_like_name(name, strict=True):
+            continue
+        for later in kept[position + 1:position + 2 + _BIO_REACH]:
+            bio = lines[later]
+            match = _BIO_START.match(bio)
+            if match and len(bio.split()) >= _BIO_MIN_WORDS and (
+                match.group("name") == name or match.group("name") == words[0]
+            ) and _PROFESSION.search(bio[:200]):
+                for member in kept[position:kept.index(later) + 1]:
+                    out[member] = ("C805", bp.STRUCTURAL["C805"])
+                break
+            if not _role(bio):
+                break
+
+
+def _role(text: str) -> bool:
+    """A job title under a name in an author box ("Contributing Writer")."""
+    return len(text.split()) <= 8 and not any(ch.isdigit() or ch in ":.!?" for ch in text)
 
 
 def _opens_thread(text: str, language: str) -> bool:
@@ -114,6 +195,17 @@ def _opens_thread(text: str, language: str) -> bool:
     return says and parse_comment_author(text, language) is not None
 
 
+@lru_cache(maxsize=8192)
+def _post_header(text: str, language: str) -> bool:
+    """A comment's "X says:", a forum post's "X 2 days ago", an "answered <date>" line."""
+    if timestamp_of(text, language, post=True):
+        return True
+    if not any(p.fullmatch(text) for p in bp.COMMENT_AUTHORS):
+        return False
+    return parse_comment_author(text, language) is not None
+
+
+@lru_cache(maxsize=8192)
 def _is_meta(text: str, language: str) -> bool:
     """Bylines and comment headers: the parser takes them, whatever stands around."""
     if len(text) > 300:
