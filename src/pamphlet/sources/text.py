@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .. import boilerplate as bp
 from ..errors import NoContent
 from ..model import Block, Comment, Document, Figure, Removed, block_texts
+from .discussion import replies_outweigh
 from .text_lists import Entry, build_blocks, continues, strip_marker
 from .text_meta import (
     Byline,
@@ -259,8 +260,8 @@ def _words(blocks: tuple[Block, ...] | list[Block]) -> int:
 
 def _kind(body: list[Block], comments: tuple[Comment, ...], removed: Iterable[Removed]) -> str:
     """A discussion ("thread") when the page has a forum's chrome (member cards, quote
-    expanders) or its posts outweigh the text above them (a forum's opening post); else an
-    article with readers' comments under it."""
+    expanders) or its posts many times outweigh a short text above them (the same rule as for
+    HTML); else an article with readers' comments under it."""
     if not comments:
         return "article"
     if sum(1 for r in removed if r.code in bp.FORUM_CODES) >= THREAD_MIN_CHROME:
@@ -268,7 +269,7 @@ def _kind(body: list[Block], comments: tuple[Comment, ...], removed: Iterable[Re
     if len(comments) < THREAD_MIN_POSTS:
         return "article"
     replies = sum(_words(comment.body) for comment in comments)
-    return "thread" if replies > _words(body) else "article"
+    return "thread" if replies_outweigh(_words(body), replies) else "article"
 
 
 def logical_lines(raw: list[str]) -> tuple[list[str], list[list[int]]]:
