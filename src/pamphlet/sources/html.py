@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from functools import partial
+from itertools import islice
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import BadSource, NoContent
 from ..model import Block, Comment, Document, Heading, ListBlock, Paragraph, Quote
+from .discussion import replies_outweigh
 from .html_blocks import (
     SKIP_TAGS,
     ImageIndex,
@@ -29,7 +32,10 @@ from .html_blocks import (
 )
 from .html_comments import extract_comments, flat_comments, remove_elements
 from .html_figures import with_figures
+from .html_kind import is_discussion
+from .html_load import load_tree
 from .html_meta import day_first_for, extract_meta, to_iso
+from .html_microdata import microdata_thread
 from .html_prune import prune_consent, unwrap_noscript
 from .html_region import with_region
 from .html_removed import key, removed_summary
@@ -52,29 +58,38 @@ def parse_html(text: str, source: str, *, base_dir: Path, allow_remote: bool = F
 
 
 _HTML5_VOID = re.compile(r"</?(?:embed|source|track)\b[^>]*>", re.I)
+_SCRIPT_START = re.compile(r"<script\b[^>]*>", re.I)
+_SCRIPT_END = re.compile(r"</script\s*>", re.I)
+_SHORT_SCRIPT = 200  # characters: a script body shorter than this is left as it is
 
 
-_SCRIPT_BODY = re.compile(r"(<script\b[^>]*>)(.*?)(</script\s*>)", re.I | re.S)
-
-
-def _empty_script(match: re.Match[str]) -> str:
-    if "ld+json" in match.group(1).lower() or len(match.group(2)) < 200:
-        return match.group(0)
-    return match.group(1) + match.group(3)
+def _empty_scripts(text: str) -> str:
+    """Script bodies emptied, except JSON-LD (metadata is read from it) and short ones."""
+    out: list[str] = []
+    pos = 0
+    while (start := _SCRIPT_START.search(text, pos)) is not None:
+        end = _SCRIPT_END.search(text, start.end())
+        if end is None:
+            break
+        if "ld+json" in start.group(0).lower() or end.start() - start.end() < _SHORT_SCRIPT:
+            out.append(text[pos : end.end()])
+        else:
+            out.extend((text[pos : start.end()], end.group(0)))
+        pos = end.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _load(text: str, source: str) -> etree._Element:
-    from trafilatura.utils import load_html
-
     if not text.strip():
         raise NoContent("has no article text", source)
     # libxml2 does not know HTML5's void elements <embed>, <source>, <track>
     # and nests what follows inside them; they hold no text, so drop them first.
     text = _HTML5_VOID.sub("", text)
     # script bodies are never text; only JSON-LD (metadata) is read from them
-    text = _SCRIPT_BODY.sub(_empty_script, text)
+    text = _empty_scripts(text)
     try:
-        tree = load_html(text)
+        tree = load_tree(text)
     except (etree.LxmlError, ValueError, TypeError, RecursionError):
         tree = None
     if tree is None:
@@ -132,11 +147,15 @@ def _trafilatura(tree: etree._Element, comments: bool) -> tuple[object | None, o
 
 
 _MOJIBAKE = re.compile(r"[\xc2-\xf4][\x80-\xbf]+")
+# the same runs in the text's UTF-8 bytes (U+00C2-U+00F4 are C3 82-C3 B4, U+0080-U+00BF are
+# C2 80-C2 BF): a byte pattern that starts with one fixed byte is found many times faster
+_MOJIBAKE_UTF8 = re.compile(rb"\xc3[\x82-\xb4](?:\xc2[\x80-\xbf])+")
 
 
 def repair_mojibake(text: str) -> str:
     """UTF-8 that was decoded as Latin-1 once too often ("â\x80\x99" for "’"), put right."""
-    if len(_MOJIBAKE.findall(text[:200_000])) < 2:
+    sample = text[:200_000].encode("utf-8", "surrogatepass")
+    if len(_MOJIBAKE_UTF8.findall(sample)) < 2:
         return text
 
     def fix(match: re.Match[str]) -> str:
@@ -155,23 +174,12 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
     day_first = day_first_for(language, meta.region, meta.url)
     iso = partial(to_iso, language=language, day_first=day_first)
 
+    discussion = is_discussion(tree, meta.url)
     unwrap_noscript(tree)
     notices = prune_consent(tree)
     images = ImageIndex(base_dir=base_dir, allow_remote=allow_remote)
     images.add_page(tree)
-    comments, holders = extract_comments(tree, images, iso)
-    remove_elements(holders)
-    posts = [] if comments else find_thread(tree)
-
-    body_xml, comments_xml = _trafilatura(tree, comments=not comments)
-    blocks: list[Block] = xml_blocks(body_xml, images) if body_xml is not None else []
-    thread = thread_comments(posts, blocks, images, iso)
-    if thread is not None:
-        blocks, comments = thread
-    elif not comments and comments_xml is not None:
-        comments = flat_comments(comments_xml)
-
-    blocks = with_region(tree, blocks, images)
+    blocks, comments, thread = _content(tree, images, iso)
     blocks = drop_caption_echoes(with_figures(tree, blocks, images))
     blocks = _without_comment_copies(blocks, comments)
     if not blocks:
@@ -193,6 +201,9 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
     comment_texts = [t for c in comments for b in c.body for t in _texts(b)]
     doc_texts = " ".join([title, *(t for b in blocks for t in _texts(b)), *comment_texts])
     removed = removed_summary(tree, doc_texts, images.dropped, notices)
+    body_words = sum(len(t.split()) for b in blocks for t in _texts(b))
+    outweighed = replies_outweigh(body_words, sum(len(t.split()) for t in comment_texts))
+    kind = "thread" if comments and (thread or discussion or outweighed) else "article"
     return Document(
         title=title,
         source=source,
@@ -204,8 +215,28 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
         url=meta.url,
         comments=tuple(comments),
         removed=tuple(removed),
-        kind="thread" if thread is not None else "article",
+        kind=kind,
     )
+
+
+def _content(
+    tree: etree._Element, images: ImageIndex, iso
+) -> tuple[list[Block], list[Comment], bool]:
+    """The body blocks, the comments, and whether they were read as a thread's posts."""
+    marked = microdata_thread(tree, images, iso)
+    if marked is not None:
+        return marked[0], marked[1], True
+    comments, holders = extract_comments(tree, images, iso)
+    remove_elements(holders)
+    posts = [] if comments else find_thread(tree)
+    body_xml, comments_xml = _trafilatura(tree, comments=not comments)
+    blocks: list[Block] = xml_blocks(body_xml, images) if body_xml is not None else []
+    thread = thread_comments(posts, blocks, images, iso)
+    if thread is not None:
+        blocks, comments = thread
+    elif not comments and comments_xml is not None:
+        comments = flat_comments(comments_xml)
+    return with_region(tree, blocks, images), comments, thread is not None
 
 
 _BOILERPLATE = re.compile(
@@ -220,9 +251,14 @@ MAX_FURNITURE_WORDS = 300  # a "header" or "aside" longer than this holds the ar
 
 def _only_boilerplate(tree: etree._Element, blocks: list[Block]) -> bool:
     """True when no block is real text: all of it is page furniture or stock phrases."""
-    texts = [t for b in blocks for t in _texts(b) if t.strip() and not _BOILERPLATE.search(t)]
-    if sum(len(t.split()) for t in texts) >= MIN_REAL_WORDS:
-        return False
+    texts: list[str] = []
+    real_words = 0
+    for text in (t for b in blocks for t in _texts(b)):
+        if text.strip() and not _BOILERPLATE.search(text):
+            texts.append(text)
+            real_words += len(text.split())
+            if real_words >= MIN_REAL_WORDS:
+                return False
     furniture = []
     for el in tree.iter(*_FURNITURE):
         if not any(a.tag in _FURNITURE for a in el.iterancestors()):
@@ -238,7 +274,9 @@ def _without_comment_copies(blocks: list[Block], comments: list[Comment]) -> lis
     if not comments:
         return blocks
     said = " ".join(key(t) for c in comments for b in c.body for t in _texts(b))
-    said = f" {said} "
+    # every three words said in a row (an empty part between two texts breaks the row)
+    parts = said.split(" ")
+    said_shingles = set(zip(parts, parts[1:], parts[2:], strict=False))
 
     def copied(block: Block) -> bool:
         if not isinstance(block, Paragraph | Quote | ListBlock):
@@ -246,8 +284,8 @@ def _without_comment_copies(blocks: list[Block], comments: list[Comment]) -> lis
         words = key(" ".join(_texts(block))).split()
         if len(words) < 8:
             return False
-        shingles = [" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))]
-        found = sum(f" {s} " in said for s in shingles)
+        shingles = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+        found = sum(s in said_shingles for s in shingles)
         return found >= 0.6 * len(shingles)
 
     kept = [b for b in blocks if not copied(b)]
@@ -308,25 +346,45 @@ def _with_demands(comment: Comment) -> Comment:
     return Comment(comment.author, comment.date, body, comment.in_reply_to)
 
 
+_SAMPLE = 4000  # characters of the page's text that decide its script
+
+
 def _guess_language(tree: etree._Element) -> str:
     body = tree.find(".//body")
-    sample = norm(body.text_content())[:4000] if body is not None else ""
+    raw = body.text_content() if body is not None else ""
+    # the whitespace-normalised start of a text is the start of the normalised text
+    sample = norm(raw[: 4 * _SAMPLE])
+    if len(sample) < _SAMPLE:
+        sample = norm(raw)
+    sample = sample[:_SAMPLE]
     cyr, lat = len(_CYRILLIC.findall(sample)), len(_LATIN.findall(sample))
     return "ru" if cyr > lat else "en"
 
 
-_DATE_CANDIDATES = etree.XPath(
-    "//body//*[self::time or re:test(concat(@class, ' ', @id), "
-    "'date|time|byline|posted|published|dateline|meta', 'i')]",
-    namespaces={"re": "http://exslt.org/regular-expressions"},
-)
+# <time> elements and the class and id values that may name a date element, as strings
+_DATE_NODES = etree.XPath("//body//time | //body//*/@class | //body//*/@id")
+_DATE_HINT = re.compile(r"date|time|byline|posted|published|dateline|meta", re.I)
+_DATE_HINT_LOWER = re.compile(_DATE_HINT.pattern)  # for lower-case ASCII: many times faster
+MAX_DATE_CANDIDATES = 201
+
+
+def _date_candidates(tree: etree._Element) -> Iterator[etree._Element]:
+    """<time> elements and elements whose class or id names a date, in document order."""
+    last = None
+    for node in _DATE_NODES(tree):
+        if isinstance(node, str):
+            hint = _DATE_HINT_LOWER if node.isascii() else _DATE_HINT
+            if hint.search(node.lower() if node.isascii() else node) is None:
+                continue
+            node = node.getparent()
+        if node is not last:
+            last = node
+            yield node
 
 
 def _visible_date(tree: etree._Element, iso) -> str | None:
     """A date written in a byline or date element (the first one that reads as a date)."""
-    for count, el in enumerate(_DATE_CANDIDATES(tree)):
-        if count > 200:
-            break
+    for el in islice(_date_candidates(tree), MAX_DATE_CANDIDATES):
         if el.tag in ("script", "style"):
             continue
         value = norm(el.text_content())

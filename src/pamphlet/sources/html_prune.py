@@ -45,26 +45,54 @@ def _is_consent(el: etree._Element) -> bool:
     return any(name and _CONSENT.match(name) for name in names)
 
 
+_QUICK_LOWER = re.compile(_QUICK.pattern)  # the same test on lower-case ASCII, many times faster
+# the id and class values of the body's elements down to MAX_DEPTH levels, as strings: only the
+# few whose names pass the quick test are looked at as elements
+_NAMES = etree.XPath(
+    " | ".join(
+        "/".join(["*"] * depth) + attr
+        for depth in range(1, MAX_DEPTH + 1)
+        for attr in ("/@id", "/@class")
+    )
+)
+
+
+def _quick(name: str) -> bool:
+    found = _QUICK_LOWER.search(name.lower()) if name.isascii() else _QUICK.search(name)
+    return found is not None
+
+
+def _dialogs(body: etree._Element) -> list[etree._Element]:
+    """Consent dialogs within MAX_DEPTH levels of the body, none inside another."""
+    found: list[etree._Element] = []
+    for value in _NAMES(body):
+        if not _quick(value):
+            continue
+        el = value.getparent()
+        if (found and found[-1] is el) or el.tag not in _TAGS or not _is_consent(el):
+            continue
+        depth, inside = 1, False
+        for anc in el.iterancestors():
+            if anc is body:
+                break
+            depth += 1
+            inside = inside or anc in found
+        if depth <= MAX_DEPTH and not inside:
+            found.append(el)
+    return found
+
+
 def prune_consent(tree: etree._Element) -> list[tuple[int, str]]:
     """Remove consent dialogs from the tree; returns (source line, their text) for the summary."""
     body = tree.find(".//body")
     if body is None:
         return []
-    found = []
-    stack = [(child, 1) for child in body]
-    while stack:  # consent managers add their dialog near the top of the body, not deep inside
-        el, depth = stack.pop()
-        tag = el.tag
-        if tag in _TAGS:
-            names = f"{el.get('id') or ''} {el.get('class') or ''}"
-            if len(names) > 1 and _QUICK.search(names) and _is_consent(el):
-                found.append(el)
-                continue
-        if depth < MAX_DEPTH and isinstance(tag, str):
-            stack.extend((child, depth + 1) for child in el)
+    # consent managers add their dialog near the top of the body, not deep inside; the last
+    # found is taken out first
+    found = _dialogs(body)[::-1]
     if not found:
         return []
-    outer = found  # the walk does not enter a dialog it has found
+    outer = found  # none inside another
     total = len(body.text_content().split()) or 1
     removed: list[tuple[int, str]] = []
     for el in outer:

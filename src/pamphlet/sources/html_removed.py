@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from ..model import Removed
-from .html_blocks import HEADINGS, SKIP_TAGS, visible_text
+from .html_blocks import HEADINGS, SKIP_TAGS, is_hidden, norm, visible_text
 
 MAX_ENTRIES = 300
 _ACTIVE = ("script", "style", "noscript", "template")
@@ -34,16 +34,62 @@ _REASONS = {
     "H108": "cookie or consent dialog",
 }
 _SKIP_BUT_NAV = SKIP_TAGS - {"nav"}
-_NONWORD = re.compile(r"\W+")
+_WORDS = re.compile(r"\w+")
+_WORD = re.compile(r"\w")
 
 
 def key(text: str) -> str:
-    return _NONWORD.sub(" ", text.lower()).strip()
+    """The text's words, lower case, one space apart (punctuation and spacing left out)."""
+    return " ".join(_WORDS.findall(text.lower()))
 
 
-def _first_words(text: str, n: int = 8) -> str:
+def _has_key(text: str) -> bool:
+    """bool(key(text)), without building the key of a long text."""
+    return _WORD.search(text.lower()) is not None
+
+
+SUMMARY_WORDS = 8  # an entry shows this many words of what was left out
+
+
+def _first_words(text: str, n: int = SUMMARY_WORDS) -> str:
     words = text.split()
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
+
+
+def _visible_start(el: etree._Element, skip: frozenset[str]) -> str:
+    """visible_text(el, skip), or a start of it long enough for a summary entry.
+
+    The walk is html_blocks.visible_text's, stopped once more than SUMMARY_WORDS + 1 words are
+    seen (so the words an entry shows are complete); furniture such as a long menu is walked
+    only as far as its first words.
+    """
+    parts: list[str] = []
+    seen = 0  # words counted part by part: at least as many as the joined parts hold
+    stack: list[tuple[etree._Element, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        if (
+            closing
+            or not isinstance(node.tag, str)
+            or node.tag in skip
+            or (node is not el and is_hidden(node))
+        ):
+            if node is not el and node.tail:
+                parts.append(node.tail)
+                seen += len(node.tail.split())
+        else:
+            tag = node.tag
+            if tag in ("br", "p", "div", "li", "tr") or tag in HEADINGS:
+                parts.append(" ")
+            if node.text:
+                parts.append(node.text)
+                seen += len(node.text.split())
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
+            continue
+        if seen > SUMMARY_WORDS + 1 and len("".join(parts).split()) > SUMMARY_WORDS + 1:
+            break
+    return norm("".join(parts))
 
 
 def _line(el: etree._Element) -> int:
@@ -79,28 +125,30 @@ def removed_summary(
     for src, why, line in dropped_images:
         add(line, f"img: {src[:80]}", "H105" if why == "remote" else "H106")
     skip = frozenset((*_ACTIVE, *_EMBEDS, "form"))
+    walked = (*_TEXT_BLOCKS, *_FURNITURE, *skip)
     # furniture is summarised whole; elsewhere every innermost text block is checked
-    inside: set[etree._Element] = set()  # descendants of furniture or active content
-    for el in tree.iter(*_TEXT_BLOCKS, *_FURNITURE, *skip):
+    inside: set[etree._Element] = set()  # walked descendants of furniture or active content
+    for el in tree.iter(*walked):
         if el in inside:
             continue
         tag = el.tag
         if tag in skip:
-            inside.update(el.iterdescendants())
+            inside.update(el.iterdescendants(*walked))
             continue
         if tag in _FURNITURE:
-            text = visible_text(el, _SKIP_BUT_NAV)
+            text = _visible_start(el, _SKIP_BUT_NAV)
             if text and not is_kept(text):
                 add(_line(el), f"{tag}: {_first_words(text)}", "H104")
-                inside.update(el.iterdescendants())
+                inside.update(el.iterdescendants(*walked))
             continue
         if len(out) >= MAX_ENTRIES:
             break
         if next(el.iterdescendants(*_TEXT_BLOCKS), None) is not None:
             continue
         raw = el.text_content()  # a fast first look; the summary itself uses visible text
-        if key(raw) and not is_kept(raw):
-            text = visible_text(el)
-            if key(text) and not is_kept(text):
+        if _has_key(raw) and not is_kept(raw):
+            # a block without children shows all its text
+            text = visible_text(el) if len(el) else norm(raw)
+            if _has_key(text) and not is_kept(text):
                 add(_line(el), f"{tag}: {_first_words(text)}", "H107")
     return out
