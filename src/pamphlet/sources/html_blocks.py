@@ -75,28 +75,36 @@ def is_hidden(el: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def visible_text(el: etree._Element, skip: frozenset[str] | None = None) -> str:
-    """The text of an element without what a reader never sees (iteratively, any depth)."""
+def visible_text(
+    el: etree._Element, skip: frozenset[str] | None = None, max_words: int | None = None
+) -> str:
+    """The text of an element without what a reader never sees (iteratively, any depth).
+
+    With ``max_words``, only a start of it: the walk stops once it holds more than that many
+    whole words (a long menu need not be read to the end to be summarised).
+    """
     skip = SKIP_TAGS if skip is None else skip
     parts: list[str] = []
+    seen = 0  # words counted part by part: at least as many as the joined parts hold
     stack: list[tuple[etree._Element, bool]] = [(el, False)]
     while stack:
         node, closing = stack.pop()
-        if closing:
-            if node is not el and node.tail:
-                parts.append(node.tail)
-            continue
         tag = node.tag if isinstance(node.tag, str) else ""
-        if tag in skip or not tag or (node is not el and is_hidden(node)):
+        if closing or tag in skip or not tag or (node is not el and is_hidden(node)):
             if node is not el and node.tail:
                 parts.append(node.tail)
+                seen += len(node.tail.split())
+        else:
+            if tag in ("br", "p", "div", "li", "tr") or tag in HEADINGS:
+                parts.append(" ")
+            if node.text:
+                parts.append(node.text)
+                seen += len(node.text.split())
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node))
             continue
-        if tag in ("br", "p", "div", "li", "tr") or tag in HEADINGS:
-            parts.append(" ")
-        if node.text:
-            parts.append(node.text)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node))
+        if max_words is not None and seen > max_words and len("".join(parts).split()) > max_words:
+            break
     return norm("".join(parts))
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from ..model import Removed
-from .html_blocks import HEADINGS, SKIP_TAGS, is_hidden, norm, visible_text
+from .html_blocks import HEADINGS, SKIP_TAGS, norm, visible_text
 
 MAX_ENTRIES = 300
 _ACTIVE = ("script", "style", "noscript", "template")
@@ -54,42 +54,6 @@ SUMMARY_WORDS = 8  # an entry shows this many words of what was left out
 def _first_words(text: str, n: int = SUMMARY_WORDS) -> str:
     words = text.split()
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
-
-
-def _visible_start(el: etree._Element, skip: frozenset[str]) -> str:
-    """visible_text(el, skip), or a start of it long enough for a summary entry.
-
-    The walk is html_blocks.visible_text's, stopped once more than SUMMARY_WORDS + 1 words are
-    seen (so the words an entry shows are complete); furniture such as a long menu is walked
-    only as far as its first words.
-    """
-    parts: list[str] = []
-    seen = 0  # words counted part by part: at least as many as the joined parts hold
-    stack: list[tuple[etree._Element, bool]] = [(el, False)]
-    while stack:
-        node, closing = stack.pop()
-        if (
-            closing
-            or not isinstance(node.tag, str)
-            or node.tag in skip
-            or (node is not el and is_hidden(node))
-        ):
-            if node is not el and node.tail:
-                parts.append(node.tail)
-                seen += len(node.tail.split())
-        else:
-            tag = node.tag
-            if tag in ("br", "p", "div", "li", "tr") or tag in HEADINGS:
-                parts.append(" ")
-            if node.text:
-                parts.append(node.text)
-                seen += len(node.text.split())
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node))
-            continue
-        if seen > SUMMARY_WORDS + 1 and len("".join(parts).split()) > SUMMARY_WORDS + 1:
-            break
-    return norm("".join(parts))
 
 
 def _line(el: etree._Element) -> int:
@@ -136,7 +100,7 @@ def removed_summary(
             inside.update(el.iterdescendants(*walked))
             continue
         if tag in _FURNITURE:
-            text = _visible_start(el, _SKIP_BUT_NAV)
+            text = visible_text(el, _SKIP_BUT_NAV, max_words=SUMMARY_WORDS + 1)
             if text and not is_kept(text):
                 add(_line(el), f"{tag}: {_first_words(text)}", "H104")
                 inside.update(el.iterdescendants(*walked))
