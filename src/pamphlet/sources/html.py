@@ -27,6 +27,7 @@ from .html_blocks import (
     html_blocks,
     mark_demands,
     norm,
+    texts_of,
     visible_text,
     xml_blocks,
 )
@@ -198,10 +199,10 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
         title = _fallback_title(blocks, source)
 
     date = meta.date or _visible_date(tree, iso)
-    comment_texts = [t for c in comments for b in c.body for t in _texts(b)]
-    doc_texts = " ".join([title, *(t for b in blocks for t in _texts(b)), *comment_texts])
+    comment_texts = [t for c in comments for b in c.body for t in texts_of(b)]
+    doc_texts = " ".join([title, *(t for b in blocks for t in texts_of(b)), *comment_texts])
     removed = removed_summary(tree, doc_texts, images.dropped, notices)
-    body_words = sum(len(t.split()) for b in blocks for t in _texts(b))
+    body_words = sum(len(t.split()) for b in blocks for t in texts_of(b))
     outweighed = replies_outweigh(body_words, sum(len(t.split()) for t in comment_texts))
     kind = "thread" if comments and (thread or discussion or outweighed) else "article"
     return Document(
@@ -253,7 +254,7 @@ def _only_boilerplate(tree: etree._Element, blocks: list[Block]) -> bool:
     """True when no block is real text: all of it is page furniture or stock phrases."""
     texts: list[str] = []
     real_words = 0
-    for text in (t for b in blocks for t in _texts(b)):
+    for text in (t for b in blocks for t in texts_of(b)):
         if text.strip() and not _BOILERPLATE.search(text):
             texts.append(text)
             real_words += len(text.split())
@@ -273,7 +274,7 @@ def _without_comment_copies(blocks: list[Block], comments: list[Comment]) -> lis
     """Body blocks that only repeat a comment (forum posts found twice) are dropped."""
     if not comments:
         return blocks
-    said = " ".join(key(t) for c in comments for b in c.body for t in _texts(b))
+    said = " ".join(key(t) for c in comments for b in c.body for t in texts_of(b))
     # every three words said in a row (an empty part between two texts breaks the row)
     parts = said.split(" ")
     said_shingles = set(zip(parts, parts[1:], parts[2:], strict=False))
@@ -281,7 +282,7 @@ def _without_comment_copies(blocks: list[Block], comments: list[Comment]) -> lis
     def copied(block: Block) -> bool:
         if not isinstance(block, Paragraph | Quote | ListBlock):
             return False
-        words = key(" ".join(_texts(block))).split()
+        words = key(" ".join(texts_of(block))).split()
         if len(words) < 8:
             return False
         shingles = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
@@ -304,15 +305,8 @@ def _whole_page_blocks(tree: etree._Element, images: ImageIndex) -> list[Block]:
     return html_blocks(clone, images)
 
 
-def _texts(block: Block) -> list[str]:
-    if isinstance(block, ListBlock):
-        return list(block.items)
-    text = getattr(block, "text", None) or getattr(block, "caption", None)
-    return [text] if text else []
-
-
 def _has_text(block: Block) -> bool:
-    return any(t.strip() for t in _texts(block))
+    return any(t.strip() for t in texts_of(block))
 
 
 def _first_heading(blocks: list[Block]) -> str | None:
@@ -332,7 +326,7 @@ def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
 
 def _fallback_title(blocks: list[Block], source: str) -> str:
     for block in blocks:
-        for text in _texts(block):
+        for text in texts_of(block):
             words = text.split()
             if words:
                 return " ".join(words[:12]) + ("…" if len(words) > 12 else "")

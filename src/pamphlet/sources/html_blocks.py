@@ -60,6 +60,14 @@ _DEMANDS = re.compile(
 MAX_DEPTH = 200
 
 
+def texts_of(block: Block) -> list[str]:
+    """A block's non-empty texts: a list's items, a figure's caption, or its text."""
+    if isinstance(block, ListBlock):
+        return list(block.items)
+    text = getattr(block, "text", None) or getattr(block, "caption", None)
+    return [text] if text else []
+
+
 def norm(text: str | None) -> str:
     return _WS.sub(" ", text or "").strip()
 

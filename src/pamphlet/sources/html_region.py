@@ -24,7 +24,7 @@ from functools import partial
 from lxml import etree
 
 from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
-from .html_blocks import ImageIndex, html_blocks, visible_text
+from .html_blocks import ImageIndex, html_blocks, texts_of, visible_text
 
 MIN_REGION_WORDS = 40
 SHARE = 0.7
@@ -62,15 +62,8 @@ def _words_of(text: str) -> list[str]:
     return text.lower().split()
 
 
-def _texts(block: Block) -> list[str]:
-    if isinstance(block, ListBlock):
-        return list(block.items)
-    text = getattr(block, "text", None) or getattr(block, "caption", None)
-    return [text] if text else []
-
-
 def _words(blocks: list[Block]) -> int:
-    return sum(len(t.split()) for b in blocks for t in _texts(b))
+    return sum(len(t.split()) for b in blocks for t in texts_of(b))
 
 
 def _grams(words: list[str]) -> list[tuple[str, ...]]:
@@ -84,7 +77,7 @@ class _Kept:
         self.where: dict[tuple[str, ...], int] = {}
         joined: list[str] = []
         for i in range(len(blocks) - 1, -1, -1):  # backwards, so the first block wins
-            words = _words_of(" ".join(_texts(blocks[i])))
+            words = _words_of(" ".join(texts_of(blocks[i])))
             self.where.update(dict.fromkeys(_grams(words), i))
             joined.append(" ".join(words))
         self.flat = " " + " ".join(reversed(joined)) + " "
@@ -198,7 +191,7 @@ def _link_dense(el: etree._Element) -> bool:
 def _real(block: Block) -> bool:
     if not isinstance(block, Paragraph | Quote):  # lists next to an article are mostly links
         return False
-    joined = " ".join(_texts(block))
+    joined = " ".join(texts_of(block))
     if _STOCK.search(joined):
         return False
     return len(joined.split()) >= MIN_PARAGRAPH_WORDS and joined.rstrip()[-1:] in '.!?…:;"”»)'
@@ -213,7 +206,7 @@ def _restorable(block: Block, kept: _Kept) -> Block | None:
         if len(items) == len(block.items):
             return block
         return ListBlock(block.ordered, items, block.demands, block.intro)
-    text = " ".join(_texts(block))
+    text = " ".join(texts_of(block))
     if _STOCK.search(text):
         return None
     if isinstance(block, Heading):
@@ -246,7 +239,7 @@ def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -
     anchor = 0
     matched: list[int] = []  # the page blocks that bound the span: extracted running text
     for i, block in enumerate(page_blocks):
-        words = _words_of(" ".join(_texts(block)))
+        words = _words_of(" ".join(texts_of(block)))
         if words and kept.share(words) >= KEPT:
             found = kept.anchor(words)
             if found is not None:
@@ -269,7 +262,7 @@ def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -
             anchor = max(anchor, anchors[i])
             pending = None
             continue
-        if not _texts(block):
+        if not texts_of(block):
             continue
         edge = i in (first - 1, last + 1)  # a lead image's caption, a lead paragraph
         if first < i < last or (edge and isinstance(block, Figure)):

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..model import Block, Comment, ListBlock, Paragraph
-from .html_blocks import ImageIndex
+from ..model import Block, Comment, Paragraph
+from .html_blocks import ImageIndex, texts_of
 from .html_comments import comment_from
 from .html_removed import key
 
@@ -164,13 +164,6 @@ def thread_comments(
     return _with_opening_post(blocks, thread[0]), thread[1:]
 
 
-def _texts(block: Block) -> list[str]:
-    if isinstance(block, ListBlock):
-        return list(block.items)
-    text = getattr(block, "text", None) or getattr(block, "caption", None)
-    return [text] if text else []
-
-
 def _without_author_line(post: Comment) -> Comment:
     """A post read whole starts with its author's name on a line of its own: drop that line."""
     body = post.body
@@ -188,11 +181,11 @@ def _shingles(text: str) -> list[str]:
 
 def _with_opening_post(blocks: list[Block], post: Comment) -> list[Block]:
     """The body with its copies of the opening post replaced by the post itself."""
-    said = f" {' '.join(key(t) for b in post.body for t in _texts(b))} "
+    said = f" {' '.join(key(t) for b in post.body for t in texts_of(b))} "
     out: list[Block] = []
     placed = False
     for block in blocks:
-        shingles = _shingles(" ".join(_texts(block)))
+        shingles = _shingles(" ".join(texts_of(block)))
         copy = sum(f" {s} " in said for s in shingles) >= 0.6 * len(shingles)
         if not copy:
             out.append(block)
@@ -203,14 +196,14 @@ def _with_opening_post(blocks: list[Block], post: Comment) -> list[Block]:
 
 
 def _dominates(thread: list[Comment], blocks: list[Block]) -> bool:
-    sizes = sorted(sum(len(t.split()) for b in c.body for t in _texts(b)) for c in thread)
+    sizes = sorted(sum(len(t.split()) for b in c.body for t in texts_of(b)) for c in thread)
     if len(sizes) < MIN_DOMINANT_POSTS or sizes[len(sizes) // 2] < MIN_MEDIAN_POST_WORDS:
         return False
-    return sum(sizes) >= DOMINANCE * sum(len(t.split()) for b in blocks for t in _texts(b))
+    return sum(sizes) >= DOMINANCE * sum(len(t.split()) for b in blocks for t in texts_of(b))
 
 
 def _repeats(blocks: list[Block], post: Comment) -> bool:
     """Do the body blocks hold (most of) this post's text?"""
-    said = f" {' '.join(key(t) for b in blocks for t in _texts(b))} "
-    shingles = _shingles(" ".join(t for b in post.body for t in _texts(b)))
+    said = f" {' '.join(key(t) for b in blocks for t in texts_of(b))} "
+    shingles = _shingles(" ".join(t for b in post.body for t in texts_of(b)))
     return sum(f" {s} " in said for s in shingles) >= 0.5 * len(shingles)
