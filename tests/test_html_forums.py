@@ -53,3 +53,29 @@ def test_post_bodies_authors_and_no_chrome():
     for chrome in ("people like this", "Posts: 7,825", "Senior Member"):
         assert chrome not in everything, chrome
     assert [c.author for c in doc.comments] == ["Arantor", "rcane"]  # not "Quote from: ..."
+
+
+def undated_thread(url: str) -> str:
+    posts = "<hr>".join(
+        f"""<article><div class="PostUser"><h3 class="PostUser-name">{name}</h3></div>
+        <div class="Post-body"><p>{text}</p></div></article>"""
+        for name, text in zip(("opener", "Arantor", "rcane"), TEXTS, strict=True)
+    )
+    return f"""<html><head><title>Rent rise letter - Tenants Forum</title>
+      <link rel="canonical" href="{url}"></head><body>
+      <div class="container"><h1>Rent rise letter</h1>{posts}</div></body></html>"""
+
+
+def test_undated_posts_of_a_discussion_page_are_replies():
+    doc = parse_html(undated_thread("https://forum.example.org/d/2068-rent-rise"), "d.html",
+                     base_dir=HERE)
+    assert doc.kind == "thread"
+    assert [c.body[0].text for c in doc.comments] == TEXTS[1:]
+    assert TEXTS[0] in "\n".join(doc.texts(reader_comments=False))
+
+
+def test_undated_repeated_articles_on_an_article_page_are_not_a_thread():
+    doc = parse_html(undated_thread("https://news.example.org/2024/rent-rise"), "a.html",
+                     base_dir=HERE)
+    assert doc.kind == "article"
+    assert not doc.comments

@@ -180,7 +180,7 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
     notices = prune_consent(tree)
     images = ImageIndex(base_dir=base_dir, allow_remote=allow_remote)
     images.add_page(tree)
-    blocks, comments, thread = _content(tree, images, iso)
+    blocks, comments, thread = _content(tree, images, iso, discussion)
     blocks = drop_caption_echoes(with_figures(tree, blocks, images))
     blocks = _without_comment_copies(blocks, comments)
     if not blocks:
@@ -221,7 +221,7 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
 
 
 def _content(
-    tree: etree._Element, images: ImageIndex, iso
+    tree: etree._Element, images: ImageIndex, iso, discussion: bool
 ) -> tuple[list[Block], list[Comment], bool]:
     """The body blocks, the comments, and whether they were read as a thread's posts."""
     marked = microdata_thread(tree, images, iso)
@@ -229,7 +229,7 @@ def _content(
         return marked[0], marked[1], True
     comments, holders = extract_comments(tree, images, iso)
     remove_elements(holders)
-    posts = [] if comments else find_thread(tree)
+    posts = [] if comments else find_thread(tree, undated=discussion)
     body_xml, comments_xml = _trafilatura(tree, comments=not comments)
     blocks: list[Block] = xml_blocks(body_xml, images) if body_xml is not None else []
     thread = thread_comments(posts, blocks, images, iso)

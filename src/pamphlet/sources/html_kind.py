@@ -21,7 +21,7 @@ _GENERATOR = re.compile(
 _TYPES = re.compile(r"DiscussionForumPosting|QAPage")
 _ADDRESS = re.compile(
     r"/t/[^/]+/\d+|/threads?/|/topics?/|viewtopic\.php|showthread\.php|/forums?/"
-    r"|/questions/\d+|/discussions?/|/comments/[a-z0-9]+/|/post/\d+$",
+    r"|/questions/\d+|/discussions?/|/comments/[a-z0-9]+/|/post/\d+$|/d/\d+",
     re.I,
 )
 # post bodies of phpBB, XenForo, vBulletin, Discourse, Stack Exchange, Khoros, ...

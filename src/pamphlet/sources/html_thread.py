@@ -79,8 +79,11 @@ def _signature(el: etree._Element) -> tuple[str, frozenset[str]] | None:
     return tag, tokens
 
 
-def _is_post(el: etree._Element) -> tuple[bool, int]:
-    """Does the element read as a post (dated prose, not a list of links)? And its prose words."""
+def _is_post(el: etree._Element, undated: bool = False) -> tuple[bool, int]:
+    """Does the element read as a post (dated prose, not a list of links)? And its prose words.
+
+    With ``undated``, on a page that says it is a discussion, a post need not show a date
+    (a forum's no-script view often leaves them out)."""
     text = el.text_content()
     words = len(text.split())
     links = sum(len(a.text_content().split()) for a in el.iter("a"))
@@ -88,7 +91,7 @@ def _is_post(el: etree._Element) -> tuple[bool, int]:
     if prose < 4 or links > MAX_LINK_SHARE * words:
         return False, prose
     dated = el.find(".//time") is not None or el.find(".//*[@datetime]") is not None
-    if not dated and not _DATE.search(text, 0, 1500):
+    if not dated and not undated and not _DATE.search(text, 0, 1500):
         return False, prose
     return _AUTHORED(el), prose
 
@@ -97,8 +100,10 @@ def _in_furniture(el: etree._Element) -> bool:
     return any(a.tag in _FURNITURE for a in el.iterancestors())
 
 
-def find_thread(tree: etree._Element) -> list[etree._Element]:
-    """The posts of the page's discussion thread in order, or [] when it has none."""
+def find_thread(tree: etree._Element, undated: bool = False) -> list[etree._Element]:
+    """The posts of the page's discussion thread in order, or [] when it has none.
+
+    ``undated``: the page says it is a discussion, so posts without dates count too."""
     body = tree.find(".//body")
     if body is None:
         return []
@@ -113,7 +118,7 @@ def find_thread(tree: etree._Element) -> list[etree._Element]:
             continue
         posts, words = [], 0
         for el in members:
-            ok, prose = _is_post(el)
+            ok, prose = _is_post(el, undated)
             if ok:
                 posts.append(el)
                 words += prose
