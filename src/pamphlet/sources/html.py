@@ -39,7 +39,7 @@ from .html_meta import day_first_for, extract_meta, to_iso
 from .html_microdata import microdata_thread
 from .html_prune import prune_consent, unwrap_noscript
 from .html_region import with_region
-from .html_removed import key, removed_summary
+from .html_removed import key, removed_summary, repeats, said_runs
 from .html_thread import find_thread, thread_comments
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -274,20 +274,13 @@ def _without_comment_copies(blocks: list[Block], comments: list[Comment]) -> lis
     """Body blocks that only repeat a comment (forum posts found twice) are dropped."""
     if not comments:
         return blocks
-    said = " ".join(key(t) for c in comments for b in c.body for t in texts_of(b))
-    # every three words said in a row (an empty part between two texts breaks the row)
-    parts = said.split(" ")
-    said_shingles = set(zip(parts, parts[1:], parts[2:], strict=False))
+    said = said_runs(t for c in comments for b in c.body for t in texts_of(b))
 
     def copied(block: Block) -> bool:
         if not isinstance(block, Paragraph | Quote | ListBlock):
             return False
-        words = key(" ".join(texts_of(block))).split()
-        if len(words) < 8:
-            return False
-        shingles = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
-        found = sum(s in said_shingles for s in shingles)
-        return found >= 0.6 * len(shingles)
+        text = " ".join(texts_of(block))
+        return len(key(text).split()) >= 8 and repeats(text, said, 0.6)
 
     kept = [b for b in blocks if not copied(b)]
     return kept or blocks[:1]

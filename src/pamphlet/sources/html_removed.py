@@ -11,7 +11,7 @@ Codes (stable, never reused):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from lxml import etree
 
@@ -41,6 +41,23 @@ _WORD = re.compile(r"\w")
 def key(text: str) -> str:
     """The text's words, lower case, one space apart (punctuation and spacing left out)."""
     return " ".join(_WORDS.findall(text.lower()))
+
+
+def said_runs(texts: Iterable[str]) -> set[tuple[str, ...]]:
+    """Every run of one to three words said in a row in these texts' keys, for copy checks
+    (the empty run too when a text has no words: a wordless text matches it)."""
+    parts = " ".join(key(t) for t in texts).split(" ")
+    runs = {tuple(parts[i : i + n]) for n in (1, 2, 3) for i in range(len(parts) - n + 1)}
+    if "" in parts:
+        runs.add(())
+    return runs
+
+
+def repeats(text: str, said: set[tuple[str, ...]], share: float) -> bool:
+    """Are at least ``share`` of the text's three-word runs (its one run, if shorter) said?"""
+    words = key(text).split()
+    runs = [tuple(words[i : i + 3]) for i in range(max(len(words) - 2, 1))]
+    return sum(run in said for run in runs) >= share * len(runs)
 
 
 def _has_key(text: str) -> bool:

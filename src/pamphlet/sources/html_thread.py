@@ -18,7 +18,7 @@ from lxml import etree
 from ..model import Block, Comment, Paragraph
 from .html_blocks import ImageIndex, texts_of
 from .html_comments import comment_from
-from .html_removed import key
+from .html_removed import repeats, said_runs
 
 MIN_POSTS = 3  # two of a kind are as often the columns of a page layout
 MIN_SHARE = 0.6  # of the siblings of one kind that must look like posts
@@ -162,9 +162,10 @@ def thread_comments(
     thread = [c for c in thread if c.body]
     if not thread:
         return None
-    if not any(_repeats(blocks, c) for c in thread) and not _dominates(thread, blocks):
+    in_body = said_runs(t for b in blocks for t in texts_of(b))
+    if not any(_repeats(in_body, c) for c in thread) and not _dominates(thread, blocks):
         return None
-    if not _repeats(blocks, thread[0]):
+    if not _repeats(in_body, thread[0]):
         return blocks, thread
     return _with_opening_post(blocks, thread[0]), thread[1:]
 
@@ -179,20 +180,13 @@ def _without_author_line(post: Comment) -> Comment:
     return post if body == post.body else Comment(post.author, post.date, body, post.in_reply_to)
 
 
-def _shingles(text: str) -> list[str]:
-    words = key(text).split()
-    return [" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 1))]
-
-
 def _with_opening_post(blocks: list[Block], post: Comment) -> list[Block]:
     """The body with its copies of the opening post replaced by the post itself."""
-    said = f" {' '.join(key(t) for b in post.body for t in texts_of(b))} "
+    said = said_runs(t for b in post.body for t in texts_of(b))
     out: list[Block] = []
     placed = False
     for block in blocks:
-        shingles = _shingles(" ".join(texts_of(block)))
-        copy = sum(f" {s} " in said for s in shingles) >= 0.6 * len(shingles)
-        if not copy:
+        if not repeats(" ".join(texts_of(block)), said, 0.6):
             out.append(block)
         elif not placed:
             out.extend(post.body)
@@ -207,8 +201,6 @@ def _dominates(thread: list[Comment], blocks: list[Block]) -> bool:
     return sum(sizes) >= DOMINANCE * sum(len(t.split()) for b in blocks for t in texts_of(b))
 
 
-def _repeats(blocks: list[Block], post: Comment) -> bool:
-    """Do the body blocks hold (most of) this post's text?"""
-    said = f" {' '.join(key(t) for b in blocks for t in texts_of(b))} "
-    shingles = _shingles(" ".join(t for b in post.body for t in texts_of(b)))
-    return sum(f" {s} " in said for s in shingles) >= 0.5 * len(shingles)
+def _repeats(in_body: set[tuple[str, ...]], post: Comment) -> bool:
+    """Do the body blocks (their said_runs) hold (most of) this post's text?"""
+    return repeats(" ".join(t for b in post.body for t in texts_of(b)), in_body, 0.5)
