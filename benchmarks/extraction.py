@@ -295,6 +295,19 @@ def _worst(rows: list[dict], n: int) -> str:
     return "\n".join(out)
 
 
+def _wcxb_sets(corpus: Path) -> list[Path]:
+    """Every folder of the corpus laid out as WCXB's sets are (html/ and ground-truth/)."""
+    return sorted(
+        d for d in corpus.iterdir() if (d / "html").is_dir() and (d / "ground-truth").is_dir()
+    )
+
+
+def _label(name: str) -> str:
+    """'wcxb-dev' -> 'WCXB dev'; other set names are kept as they are."""
+    head, _, tail = name.partition("-")
+    return f"{head.upper()} {tail}".strip() if head.lower() == "wcxb" else name
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -313,6 +326,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--worst", type=int, default=0, help="list the N worst WCXB pages")
     parser.add_argument("--save", type=Path, help="write the per-page WCXB rows to this JSON file")
+    # Any folder of the corpus with html/ and ground-truth/ is scored as a WCXB set, so a
+    # held-out split laid out the same way (e.g. wcxb-test/) gets its own tables.
     args = parser.parse_args(argv)
     sections = set(args.only or ("wcxb", "text", "readability"))
     corpus = args.corpus.resolve()
@@ -321,9 +336,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     started = time.perf_counter()
     out: list[str] = []
+    sets = _wcxb_sets(corpus) if sections & {"wcxb", "text"} else []
+    readability = corpus / "readability"
+    if not sets and not (readability.is_dir() and "readability" in sections):
+        print(f"no WCXB-style set or readability folder in {corpus}", file=sys.stderr)
+        return 2
+    saved: list[dict] = []
     with Pool(args.jobs) as pool:
-        if sections & {"wcxb", "text"}:
-            wcxb = corpus / "wcxb-dev"
+        for wcxb in sets:
+            label = _label(wcxb.name)
             pages = sorted((wcxb / "html").glob("*.html.gz"))
             if args.limit:
                 pages = pages[: args.limit]
@@ -336,14 +357,13 @@ def main(argv: list[str] | None = None) -> int:
                 for p in pages
             ]
             rows = list(pool.imap(wcxb_page, tasks, chunksize=4))
-            if args.save:
-                args.save.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+            saved.extend({"set": wcxb.name, **r} for r in rows)
             if "wcxb" in sections:
                 out.append(
                     wcxb_table(
                         rows,
                         ["ours", "ours + reader comments", "trafilatura"],
-                        "WCXB dev, article and forum pages (HTML)",
+                        f"{label}, article and forum pages (HTML)",
                     )
                 )
                 if args.worst:
@@ -351,12 +371,12 @@ def main(argv: list[str] | None = None) -> int:
             if "text" in sections:
                 skip = next((r["text_skip"] for r in rows if "text_skip" in r), None)
                 names = ["ours (text dump)", "keep everything"]
-                table = wcxb_table(rows, names, "WCXB dev as plain-text dumps (Resiliparse)")
+                table = wcxb_table(rows, names, f"{label} as plain-text dumps (Resiliparse)")
                 out.append(table + (f"\n\n(text reader skipped: {skip})" if skip else ""))
-        if "readability" in sections:
-            cases = sorted(
-                p for p in (corpus / "readability").iterdir() if (p / "source.html").is_file()
-            )
+        if args.save:
+            args.save.write_text(json.dumps(saved, indent=1), encoding="utf-8")
+        if "readability" in sections and readability.is_dir():
+            cases = sorted(p for p in readability.iterdir() if (p / "source.html").is_file())
             if args.limit:
                 cases = cases[: args.limit]
             rows = list(pool.imap(readability_page, [str(c) for c in cases], chunksize=2))
