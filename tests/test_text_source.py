@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from pamphlet import boilerplate as bp
 from pamphlet.errors import NoContent, PamphletError
 from pamphlet.model import Figure, Heading, ListBlock, Paragraph
 from pamphlet.sources.text import parse_text
@@ -282,7 +283,8 @@ def test_teasers_and_footer_after_the_article_are_removed():
     doc = parse_file(FIXTURES / "en_teasers.txt")
     assert doc.title == "Teachers Strike for Smaller Classes Across the City"
     assert doc.authors == ("Ruth Ellis",) and doc.date == "2023-09-14"
-    gone = _c810(doc)
+    # under a "Related articles" header: C811 (teasers), not the main-region signal
+    gone = [r.text for r in doc.removed if r.code == "C811"]
     assert gone == [
         "Nurses Vote to Strike Over Staffing",
         "Hospital staff in three trusts have voted by large majorities for action over unsafe "
@@ -291,13 +293,16 @@ def test_teasers_and_footer_after_the_article_are_removed():
         "After a fortnight of stoppages the port operator has agreed to a rise well above "
         "inflation for all of its dock workers.",
         "Bus Drivers Ballot Over Night Shifts",
+    ]
+    # two sentences in a row end the teasers; the main region cuts them and the footer
+    assert _c810(doc) == [
         "Drivers at the city's two depots are being asked whether they will refuse the new "
         "night rota that the company imposed in June.",
         "Workers' Voice is a reader-funded paper written by workers, for workers, and we never "
         "take money from advertisers or bosses.",
     ]
-    reasons = {r.reason for r in doc.removed if r.code == "C810"}
-    assert reasons == {"outside the article's main text: sidebar, teaser or footer"}
+    reasons = {r.reason for r in doc.removed if r.code == "C811"}
+    assert reasons == {bp.STRUCTURAL["C811"]}
     # the whole article stays, the short paragraph in its middle and its list too
     assert Paragraph("It did not last.") in doc.body
     paragraphs = [b for b in doc.body if isinstance(b, Paragraph)]
@@ -568,7 +573,8 @@ def test_comment_count_by_the_byline_does_not_swallow_the_article():
 
 def test_article_framed_by_rules_is_cut_out_of_a_page_with_much_other_prose():
     # The teasers hold over 30% of the page's prose, yet a share row above the article and
-    # a "Related" header below it frame it clearly.
+    # a "Read next" header below it frame it clearly.  ("Read next" also stands inside
+    # articles above one link, so the teaser-section rule C811 leaves this to C810.)
     teaser = ("A long teaser paragraph for another story on this site, written to pull the "
               "reader away from the article and onto another page of the site.")
     assert len(teaser.split()) == 26
@@ -576,8 +582,9 @@ def test_article_framed_by_rules_is_cut_out_of_a_page_with_much_other_prose():
         "The Strike at the Bakery",
         "Share this article",
         *[_prose(n) for n in range(5)],
-        "Related Stories",
-        *[f"Section {n}\nAnother Story Number {n}\n{teaser}\nPhoto gallery {n}" for n in range(3)],
+        "Read next",
+        *[f"Section {n}\nAnother Story Number {n}\n{teaser} ({n})\nPhoto gallery {n}"
+          for n in range(3)],
     ])
     doc = parse_text(page + "\n", "framed.txt")
     assert sum(t.startswith("Paragraph") for t in doc.texts()) == 5

@@ -261,6 +261,8 @@ RULES: tuple[Rule, ...] = (
           r"|community member)"),
     _rule("C708", "en", "quote expander in a forum post",
           r"click to (?:expand|shrink)(?:\.{3}|…)?"),
+    _rule("C709", "*", "quote header in a forum post (a reply quoting an earlier post)",
+          r"(?:on )?[^,\n]{1,40}?\b(?:ago|\d{4}|[ap]\.?m\.?)\s?,\s?[^,\n]{1,60}?\s(?:said|wrote):"),
     _rule("C702", "*", "account link",
           r"sign in|log ?in|log ?out|sign out|register|sign up|create (?:an )?account|my account"
           r"|forgot(?: your)? password\??|войти|выйти|вход|регистрация|зарегистрироваться"
@@ -294,7 +296,7 @@ RULES: tuple[Rule, ...] = (
 # A post's timestamp in a discussion ("answered Feb 12, 2011 at 1:01"): the thread is content.
 POST_VERBS = frozenset({"commented", "answered", "asked", "replied"})
 # Chrome only forums have: a page with it is a discussion, its replies are its content.
-FORUM_CODES = frozenset({"C707", "C708"})
+FORUM_CODES = frozenset({"C707", "C708", "C709"})
 
 # Codes for what the cleaner decides from context rather than from one line.
 STRUCTURAL: dict[str, str] = {
@@ -303,7 +305,10 @@ STRUCTURAL: dict[str, str] = {
     "C803": "decoration without any text",
     "C804": "table of contents: its entries repeat the headings further down",
     "C805": "author box: a name, perhaps a role, then the author's short biography",
+    "C806": "repeats an earlier line of the page (a carousel's copy, a teaser or box shown twice)",
+    "C807": "link texts run together without spaces (a menu or tag list)",
     "C810": "outside the article's main text: sidebar, teaser or footer",
+    "C811": "under a related-articles header: teasers (headlines, short blurbs) and the footer",
     "C901": "byline: became the document's metadata",
     "C902": "comments section header",
     "C903": "comment author/date line: became the comment's metadata",

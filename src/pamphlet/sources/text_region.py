@@ -28,10 +28,13 @@ A line outside is removed only when it is *clearly* outside:
   standing just above a share row that separates it from the text.
 
 Small pages (too few lines or too little prose) are left alone.
+
+``teaser_sections`` (below) runs first: the teasers under a "Related" header.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .text_lists import strip_marker
@@ -43,9 +46,11 @@ EDGE_PENALTY = 20  # ... when a boilerplate rule removed it (share row, "Related
 _EDGE_FAMILIES = ("C1", "C2", "C3", "C4", "C5", "C6", "C7")
 WEAK_BOUNDARIES = frozenset({"C803", "C205"})  # decoration ("***", "•"), a contents header
 # Rules for chrome that stands inside a text as often as at its edge: a table of contents,
-# a call-to-action button, a forum member card, a quote expander.
-INNER_CODES = frozenset({"C205", "C706", "C707", "C708"})
-EDGE_CODES = frozenset({"C805"})  # structural signals that mark the text's end (an author box)
+# a call-to-action button, a forum member card, a quote expander or quote header.
+INNER_CODES = frozenset({"C205", "C706", "C707", "C708", "C709"})
+# Structural signals that mark the text's end: an author box, teasers under "Related".
+EDGE_CODES = frozenset({"C805", "C811"})
+AS_TEXT = frozenset({"C806"})  # a copy of an earlier line weighs as the text it copies
 AUTHOR_SCORE = 10  # a comment or post author line counts like a line of prose
 MIN_REGION_WORDS = 40  # the region's score must reach this before anything goes
 MIN_SHARE = 0.7  # the regions must hold this share of the page's prose
@@ -106,13 +111,13 @@ def outside_main_region(
     for index, text in enumerate(lines):
         if not text:
             continue
-        if index in out:
+        if index in out and out[index][0] not in AS_TEXT:
             scores.append((index, _removed_score(out[index][0])))
         elif len(text) <= 200 and post_header(text):
             scores.append((index, AUTHOR_SCORE))  # a post's header: the thread is content
         else:
             scores.append((index, _score(text)))
-    if len(scores) - len(out) < MIN_LINES:
+    if sum(1 for index, _ in scores if out.get(index, ("",))[0] in AS_TEXT | {""}) < MIN_LINES:
         return []
     region = _best(scores, 0)
     if region is None or region[2] < MIN_REGION_WORDS:
@@ -199,10 +204,113 @@ def _past_boundary(scores: Scores, out: dict, positions: range) -> list[int]:
     crossed = False
     for position in positions:
         index = scores[position][0]
-        if index in out and out[index][0] not in WEAK_BOUNDARIES:
+        if index in out and out[index][0] not in WEAK_BOUNDARIES | AS_TEXT:
             crossed = True
         elif index in out:
             continue
         elif crossed:
             found.append(position)
     return found
+
+
+# --- Teasers under a related-content header (C811) ----------------------------------
+# A dump often goes on after the article with "Related posts", "More from the blog",
+# "You may also like": a header a boilerplate rule removed (C303, C306), then teasers,
+# each a headline and perhaps a date, a byline and a blurb of a sentence or two.  The
+# blurbs are whole sentences, so the main region can run past the header to take them.
+# Such a header cuts the teasers under it when the prose above it outweighs all the
+# prose below it (the article is above; a sidebar header over the text cuts nothing).
+# The teasers run to a comment thread, to two sentences in a row (teasers alternate
+# headline and blurb: what follows is a footer or the article again, and stays) or to
+# the end; they start with a headline.  A long paragraph or a table row among them
+# means the header heads a section of the article: then only bare links go.
+
+HEADER_CODES = frozenset({"C303", "C306"})
+# Headers that stand inside articles, above one link: not a section of teasers.
+# Nor a list the article itself gives ("Further reading", "Useful resources"), nor a
+# member card's "More posts by X".
+_INLINE = re.compile(
+    r"(?:read|see) (?:also|more|next)\b.*|related\s?:?|читайте также:?|смотрите также:?"
+    r"|.*\b(?:by|further|resources?|information|sources|references|helpful|useful"
+    r"|in this (?:article|post|guide|story))\b.*",
+    re.I,
+)
+BLURB_MAX_WORDS = 60  # a teaser's blurb is a sentence or two; an article's paragraph runs longer
+PROSE_LINE_WORDS = 15
+MIN_PROSE_ABOVE = 120  # words of prose above the header: the article is there
+MIN_LINKS = 2
+SENTENCE_WORDS = 8  # a blurb or a paragraph, not a headline
+_PROSE_END = (".", "!", "?", "…", "\"", "”", "»", ")")
+
+
+def _teaser_words(text: str) -> int:
+    return len(strip_marker(text).split())
+
+
+def _prose(text: str) -> int:
+    words = _teaser_words(text)
+    return words if words > PROSE_LINE_WORDS else 0
+
+
+def teaser_sections(
+    lines: list[str], out: dict[int, tuple[str, str]], opens_thread: Callable[[str], bool]
+) -> list[int]:
+    """Indexes of the kept lines that are teasers under a related-content header."""
+    found: list[int] = []
+    prose = 0
+    below = sum(_prose(t) for i, t in enumerate(lines) if t and i not in out)
+    for index, text in enumerate(lines):
+        if not text:
+            continue
+        if index not in out:
+            prose += _prose(text)
+            below -= _prose(text)
+            continue
+        if out[index][0] not in HEADER_CODES or strip_marker(text) != text:
+            continue
+        if prose < MIN_PROSE_ABOVE or _INLINE.fullmatch(text):
+            continue
+        section = _section(lines, out, index, opens_thread)
+        if section and below <= prose:
+            found.extend(section)
+            for member in section:
+                out[member] = ("", "")  # seen: later headers do not count them as prose
+    for member in found:
+        del out[member]
+    return found
+
+
+def _sentence(text: str, words: int = PROSE_LINE_WORDS + 1) -> bool:
+    return _teaser_words(text) >= words and strip_marker(text).endswith(_PROSE_END)
+
+
+def _section(
+    lines: list[str], out: dict, header: int, opens_thread: Callable[[str], bool]
+) -> list[int]:
+    """The teasers under the header: up to a comment thread, two sentences in a row (a
+    footer's or the article's paragraphs: they stay), or the end of the page.  They must
+    start with a headline and hold at least two lines that are not sentences.  A long
+    line or a table row under them means the header heads a section of the article: then
+    they go only when they are bare links (no sentence among them)."""
+    kept: list[int] = []
+    goes_on = False
+    for index in range(header + 1, len(lines)):
+        text = lines[index]
+        if not text or index in out:
+            continue
+        if opens_thread(text):
+            break
+        if _teaser_words(text) > BLURB_MAX_WORDS or "\t" in text:
+            goes_on = True
+            break
+        if kept and _sentence(text) and _sentence(lines[kept[-1]]):
+            kept.pop()  # two paragraphs in a row: a footer, or the article goes on
+            break
+        kept.append(index)
+    if not kept or _sentence(lines[kept[0]]):
+        return []
+    if goes_on and any(_sentence(lines[i], SENTENCE_WORDS) for i in kept):
+        return []  # the article goes on: only a box of bare links inside it goes
+    if sum(not _sentence(lines[i]) for i in kept) < MIN_LINKS:
+        return []
+    return kept

@@ -5,7 +5,10 @@
 - short lines repeated many times (template chrome);
 - runs of short link-like lines before the article starts or after it ends
   (menus, footer links);
-- lines clearly outside the article's main region (:mod:`.text_region`).
+- link texts run together without spaces (a menu the dump lost the gaps of);
+- teasers under a "Related articles" header, and lines clearly outside the
+  article's main region (:mod:`.text_region`);
+- lines repeating an earlier line (the first copy stays).
 
 All of it is one pass over the lines plus a counter: linear in the input.
 """
@@ -25,7 +28,7 @@ from .text_meta import (
     parse_comment_author,
     timestamp_of,
 )
-from .text_region import outside_main_region
+from .text_region import MIN_LINES, outside_main_region, teaser_sections
 
 _KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -33,6 +36,7 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _HAS_WORD = re.compile(r"\w")
 _TERMINAL = tuple(".!?…:;,\"”»")
 _REPEAT_MIN = 3
+_REPEAT_WORDS = 5  # a repeated line this long is a copy, not a menu entry
 _BULLETS = frozenset("•-–*·▪●◦‣⁃○■□➢►✓✔0123456789(#>")
 _RUN_MIN = 3
 _HEADLINE_WORDS = 10
@@ -51,12 +55,26 @@ def detect_language(text: str) -> str:
     return "kk" if kazakh * 50 >= cyrillic else "ru"
 
 
+_GLUE = re.compile(r"(?<=[a-zа-яё\d])(?=[A-ZА-ЯЁ][a-zа-яё])")
+_CODE = re.compile(r"[{}()\[\]=;<>/_\\:@#$|+,.]|https?")  # code, sentences, addresses
+_GLUE_MIN = 3
+
+
+def _glued(text: str) -> bool:
+    """Link texts run together without spaces ("Latest MoviesBollywood MoviesHollywood…"):
+    a menu or tag list the dump lost the gaps of.  Code and sentences are not."""
+    if "\t" in text or _CODE.search(text) or text.endswith(_SENTENCE_END):
+        return False
+    joins = len(_GLUE.findall(text))
+    return joins >= _GLUE_MIN and joins * 4 >= len(text.split())
+
+
 def _linky(text: str) -> bool:
     """Short, no sentence punctuation: reads like a menu entry or a link.  A row of
     tab-separated cells is a table's, not a menu's."""
+    text = strip_marker(text)  # (a quote's "> \t0" reads "0" once cleaned: no table)
     if "\t" in text:
         return False
-    text = strip_marker(text)
     words = text.split()
     return 1 <= len(words) <= 4 and len(text) <= 32 and not text.endswith(_TERMINAL)
 
@@ -93,8 +111,12 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
         if rule is not None:
             out[index] = (rule.code, rule.reason)
             continue
+        if _glued(text):
+            out[index] = ("C807", bp.STRUCTURAL["C807"])
+            continue
         if len(text) <= 60:
             counts[strip_marker(text)] += 1
+    _repeats(lines, out)  # first: the rules below look at the lines around each line
     repeated = {t: n for t, n in counts.items() if n >= _REPEAT_MIN and _linky(t)}
     if repeated:
         for index, text in enumerate(lines):
@@ -105,6 +127,8 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
     _contents_runs(lines, out)
     _author_boxes(lines, out)
     _menu_runs(lines, out, language)
+    for index in teaser_sections(lines, out, lambda t: _opens_thread(t, language)):
+        out[index] = ("C811", bp.STRUCTURAL["C811"])
     again = False
     for index in outside_main_region(
         lines,
@@ -121,6 +145,31 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
     return out
 
 
+def _repeats(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
+    """A line of some length shown again further down (a carousel's clone, a teaser or an
+    author box printed twice, a signature under every post): the first copy stays, so no
+    text is lost.  A list's items, table rows and "Label: value" lines repeat inside
+    articles (a training plan's "Warm up" every week, a "Team size:" per entry): they stay."""
+    # A short text, not a page: its repeats are the author's.  (Distinct lines, leaving
+    # out a title cut short with "…", so that cleaning the cleaned text changes nothing.)
+    distinct = {t for i, t in enumerate(lines) if t and i not in out and not t.endswith("…")}
+    if len(distinct) < MIN_LINES:
+        return
+    seen: set[str] = set()
+    for index, text in enumerate(lines):
+        if not text or index in out or strip_marker(text) != text or "\t" in text:
+            continue
+        key = " ".join(text.casefold().split())
+        if len(key.split()) < _REPEAT_WORDS or _LABEL.match(text) or _headline(text):
+            continue  # short labels and headlines are left to the menu rules
+        if key in seen:
+            out[index] = ("C806", bp.STRUCTURAL["C806"])
+        seen.add(key)
+
+
+_LABEL = re.compile(r"[^\W\d][\w ]{0,30}:\s")
+
+
 def _contents_runs(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
     """A table of contents: a run of short lines, each repeated further down (as a heading)."""
     last_seen: dict[str, int] = {}
@@ -129,7 +178,7 @@ def _contents_runs(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
             last_seen[strip_marker(text).casefold()] = index
     run: list[int] = []
     for index, text in enumerate([*lines, "\0"]):
-        if not text or index in out:
+        if not text or index in out or is_comment_header(text):  # the parser takes those
             continue
         key = strip_marker(text).casefold() if len(text) <= 120 else None
         if key and _headline(text) and last_seen.get(key, -1) > index:
@@ -153,15 +202,22 @@ _PROFESSION = re.compile(
     r"|dietitian|therapist|attorney|lawyer|physician|engineer|designer|developer|educator)s?\b",
     re.I,
 )
+_BOX_HEADER = re.compile(
+    r"(?:about(?: the author)?|(?:written|reviewed|edited) by|meet)\s?:?\s?(?P<name>\S.*)", re.I
+)
 _BIO_REACH = 3  # kept lines between the name and the biography (a role, "Contributing Writer")
 _BIO_MIN_WORDS = 10
 
 
 def _author_boxes(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
-    """An author box: a name on its own line, perhaps a role, then "Name is a writer…"."""
+    """An author box: a name on its own line ("About Jane Doe", "Written by Jane Doe"),
+    perhaps a role, then "Jane is a writer…" (a profession, unless the header says it)."""
     kept = [i for i, t in enumerate(lines) if t and i not in out]
     for position, index in enumerate(kept):
         name = lines[index]
+        header = _BOX_HEADER.fullmatch(name)
+        if header:  # "About Jane Doe", "Written byJane Doe": the box says what it is
+            name = header.group("name")
         words = name.split()
         if not 2 <= len(words) <= 4 or len(name) > 40 or strip_marker(name) != name:
             continue
@@ -174,7 +230,7 @@ def _author_boxes(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
             match = _BIO_START.match(bio)
             if match and len(bio.split()) >= _BIO_MIN_WORDS and (
                 match.group("name") == name or match.group("name") == words[0]
-            ) and _PROFESSION.search(bio[:200]):
+            ) and (header or _PROFESSION.search(bio[:200])):
                 for member in kept[position:kept.index(later) + 1]:
                     out[member] = ("C805", bp.STRUCTURAL["C805"])
                 break

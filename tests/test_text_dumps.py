@@ -1,0 +1,186 @@
+"""Rules for whole-page dumps: where the article ends and the page's chrome begins."""
+
+from __future__ import annotations
+
+from pamphlet import boilerplate as bp
+from pamphlet.sources.text import parse_text
+
+
+def _prose(n: int) -> str:
+    return (f"Paragraph {n} of the article tells the story of the strike at length, with "
+            "enough words in it to read as a real paragraph of running prose for the reader.")
+
+
+def _codes(doc) -> dict[str, str]:
+    return {r.text: r.code for r in doc.removed}
+
+
+ARTICLE = ["The Strike at the Bakery", *[_prose(n) for n in range(4)]]
+TEASERS = [
+    "Nurses Vote to Strike Over Staffing",
+    "Hospital staff in three trusts have voted by large majorities for action over staffing.",
+    "March 3, 2024",
+    "Dockers Win Pay Deal After Two Weeks",
+    "After a fortnight of stoppages the port operator has agreed to a rise above inflation.",
+]
+
+
+# --- C811: teasers under a related-articles header -----------------------------------
+
+
+def test_teasers_under_a_related_header_go_with_their_blurbs():
+    page = "\n\n".join([*ARTICLE, "You may also like", *TEASERS])
+    doc = parse_text(page + "\n", "teasers.txt")
+    codes = _codes(doc)
+    assert codes["You may also like"] in {"C303", "C306"}
+    for line in TEASERS:
+        assert codes[line] in {"C811", "C908"}, line
+    assert codes["Nurses Vote to Strike Over Staffing"] == "C811"
+    assert {r.reason for r in doc.removed if r.code == "C811"} == {bp.STRUCTURAL["C811"]}
+    assert sum(t.startswith("Paragraph") for t in doc.texts()) == 4
+
+
+def test_a_long_paragraph_after_the_header_means_the_article_goes_on():
+    # A links box inside the article: its headlines go, the article's paragraphs stay.
+    page = "\n\n".join([*ARTICLE, _prose(4), "Related Stories", TEASERS[0], TEASERS[3],
+                        _prose(8), _prose(9)])
+    doc = parse_text(page + "\n", "inside.txt")
+    codes = _codes(doc)
+    assert codes[TEASERS[0]] == codes[TEASERS[3]] == "C811"
+    assert _prose(8) in doc.texts() and _prose(9) in doc.texts()
+    # teasers with their blurbs, then two paragraphs in a row: the teasers go, the rest stays
+    page = "\n\n".join([*ARTICLE, _prose(4), "Related Stories", *TEASERS, _prose(8),
+                        _prose(9)])
+    doc = parse_text(page + "\n", "inside.txt")
+    assert _codes(doc)[TEASERS[1]] == _codes(doc)[TEASERS[4]] == "C811"
+    assert _prose(8) in doc.texts() and _prose(9) in doc.texts()
+    # headlines with sentences under them, then a long paragraph: a section of the article
+    long = " ".join([_prose(8)] * 3)
+    page = "\n\n".join([*ARTICLE, _prose(4), "More Story Topics", *TEASERS, long])
+    doc = parse_text(page + "\n", "section.txt")
+    assert "C811" not in _codes(doc).values()
+    assert TEASERS[1] in doc.texts() and long in doc.texts()
+    # a header that is a list item is an item of the article's list
+    page = "\n\n".join([*ARTICLE, "They need:", "• More blog posts", "• More examples",
+                        "• More code", "A closing line of the article."])
+    assert "C811" not in _codes(parse_text(page + "\n", "list.txt")).values()
+
+
+def test_a_header_over_the_articles_own_paragraphs_cuts_nothing():
+    # A header-like line right above sentences (no teaser headline under it) is a section
+    # of the article, and so is one above a single headline and then paragraphs.
+    for after in ([_prose(8), _prose(9)], [TEASERS[0], _prose(8), _prose(9)]):
+        page = "\n\n".join([*ARTICLE, _prose(4), "More news stories", *after])
+        doc = parse_text(page + "\n", "own.txt")
+        assert "C811" not in _codes(doc).values()
+        assert _prose(8) in doc.texts() and _prose(9) in doc.texts()
+
+
+def test_the_articles_own_reading_list_stays():
+    for header in ("Further reading", "Other apps you may find useful:",
+                   "More information and resources", "More posts by Maria"):
+        page = "\n\n".join([*ARTICLE, header, *TEASERS])
+        doc = parse_text(page + "\n", "own.txt")
+        assert "C811" not in _codes(doc).values(), header
+
+
+def test_a_header_above_the_article_does_not_cut_it():
+    # Sidebar teasers above the text: the prose below outweighs what stands above.
+    page = "\n\n".join(["Recent Posts", "An Older Post", "Another Older Post",
+                        *ARTICLE[1:], _prose(5)])
+    doc = parse_text(page + "\n", "above.txt")
+    assert sum(t.startswith("Paragraph") for t in doc.texts()) == 5
+    assert "C811" not in _codes(doc).values()
+
+
+def test_a_comment_thread_after_the_teasers_stays():
+    page = "\n\n".join([*ARTICLE, "Related posts", *TEASERS[:2], "2 Comments", "Maria says:",
+                        "Great news from the bakery, well done everyone.", "Tom says:",
+                        "Solidarity from the docks."])
+    doc = parse_text(page + "\n", "thread.txt")
+    assert [c.author for c in doc.comments] == ["Maria", "Tom"]
+    assert _codes(doc)[TEASERS[0]] == "C811"
+
+
+# --- C806: a line shown again further down ---------------------------------------------
+
+
+def test_a_repeated_line_keeps_its_first_copy():
+    blurb = "Sign up today and get your first month of the service free of charge."
+    more = [_prose(n) for n in range(4, 12)]
+    page = "\n\n".join([ARTICLE[0], blurb, *ARTICLE[1:], blurb, *more, blurb])
+    doc = parse_text(page + "\n", "repeat.txt")
+    repeats = [r for r in doc.removed if r.code == "C806"]
+    assert [r.text for r in repeats] == [blurb, blurb]
+    assert repeats[0].reason == bp.STRUCTURAL["C806"]
+    assert doc.texts().count(blurb) == 1  # nothing lost: one copy stays
+    # a short text (not a whole page) keeps its refrain
+    short = "\n\n".join(["A Song", blurb, _prose(1), blurb])
+    assert parse_text(short + "\n", "song.txt").texts().count(blurb) == 2
+
+
+def test_repeats_that_structure_an_article_stay():
+    # a plan's list items, a table's rows and "Label: value" lines repeat by design;
+    # short lines are left to the menu rules
+    week = ["Week {n}", "• Warm up with ten minutes of easy jogging and some drills",
+            "Rest\t6 miles\tRest\t9 miles", "Team size: between fifty and two hundred people",
+            "Rest day"]
+    lines = [ARTICLE[0], ARTICLE[1]]
+    for n in range(3):
+        lines += [line.format(n=n) for line in week] + [_prose(n + 2)]
+    doc = parse_text("\n\n".join(lines) + "\n", "plan.txt")
+    assert "C806" not in _codes(doc).values()
+
+
+# --- C807: link texts run together -----------------------------------------------------
+
+
+def test_links_run_together_go_but_code_and_names_stay():
+    menu = "Latest MoviesBollywood MoviesHollywood MoviesTamil Movies 2025Telugu Movies"
+    code = "from transformers import AutoModelForCausalLM, AutoTokenizer"
+    names = "We use JavaScript and TypeScript with McDonald's data on iPhone apps."
+    page = "\n\n".join([*ARTICLE[:3], code, names, ARTICLE[3], menu])
+    doc = parse_text(page + "\n", "glued.txt")
+    codes = _codes(doc)
+    assert codes[menu] == "C807"
+    assert codes.get(code) != "C807" and codes.get(names) != "C807"
+    assert names in doc.texts()
+
+
+# --- C709: a forum reply quoting an earlier post -----------------------------------------
+
+
+def test_quote_headers_make_a_forum_thread():
+    page = "\n\n".join([
+        "Which cable for the new router?", "maria 2 days ago",
+        "I bought the router last week and the cable in the box is far too short for my "
+        "living room. Which one should I buy instead, and does the category matter much?",
+        "tom 1 day ago", "On 8/26/2024 at 5:29 PM, maria said:", "Which one should I buy?",
+        "Any category 6 cable will do, and a ten metre one costs very little these days.",
+        "ann 1 day ago", "36 minutes ago, tom said:", "Any category 6 cable will do.",
+        "Agreed, I have used the same kind of cable for years without any trouble at all.",
+    ])
+    doc = parse_text(page + "\n", "thread.txt")
+    codes = _codes(doc)
+    assert codes["On 8/26/2024 at 5:29 PM, maria said:"] == "C709"
+    assert codes["36 minutes ago, tom said:"] == "C709"
+    assert doc.kind == "thread"
+    assert [c.author for c in doc.comments] == ["maria", "tom", "ann"]
+    # the quote stays inside the reply that quotes it
+    assert "Which one should I buy?" in doc.texts()
+
+
+# --- C805: an author box headed "About <name>" ------------------------------------------
+
+
+def test_an_about_the_author_box_goes():
+    bio = ("Sara Harberson is the founder of a small advisory firm and has helped families "
+           "through the admissions process for twenty years.")
+    page = "\n\n".join([*ARTICLE, "About Sara Harberson", bio, "Related Articles"])
+    doc = parse_text(page + "\n", "box.txt")
+    codes = _codes(doc)
+    assert codes["About Sara Harberson"] == codes[bio] == "C805"
+    # without the header, a bio needs a profession to count as an author box
+    plain = "\n\n".join([*ARTICLE, "Sara Harberson",
+                         "Sara Harberson has helped families for twenty years and more."])
+    assert "C805" not in _codes(parse_text(plain + "\n", "plain.txt")).values()
