@@ -156,3 +156,80 @@ def test_marked_article_is_read_when_the_extractor_gives_up(monkeypatch):
     assert "What happens next" in said
     assert "Depot News" not in said and "Home" not in said.split("\n")
     assert "library budget" not in said  # the article, not the whole page
+
+
+def test_teaser_card_with_the_heading_inside_its_link_is_furniture() -> None:
+    import lxml.html
+
+    from pamphlet.sources.html_region import _furniture
+
+    card = (
+        '<div class="card"><div class="body">{title}<div class="dek"><p>The harbour board met'
+        " again and nobody could agree on the berths.</p></div></div></div>"
+    )
+    wrapped = lxml.html.fromstring(card.format(title='<a href="/s1"><h3>Harbour story</h3></a>'))
+    inside = lxml.html.fromstring(card.format(title='<h3><a href="/s2">Harbour story</a></h3>'))
+    plain = lxml.html.fromstring(card.format(title="<h3>Harbour story</h3>"))
+    assert _furniture(wrapped, region_chars=10_000)  # <a href><h3>title</h3></a>
+    assert _furniture(inside, region_chars=10_000)  # <h3><a href>title</a></h3>
+    assert not _furniture(plain, region_chars=10_000)  # no link: not a teaser
+
+
+def test_blocks_inside_a_disclaimer_box_are_left_out_and_said(tmp_path: Path) -> None:
+    box = (
+        '<div class="article-disclaimer"><p>The content of this page is for general information'
+        " only and is not legal, tax or investment advice of any kind.</p></div>"
+    )
+    doc = _read(_page(box), tmp_path)
+    texts = " ".join(doc.texts())
+    assert "Later paragraph 3." in texts and "Paragraph 3." in texts
+    assert "not legal, tax or investment advice" not in texts
+    assert any("The content of this page" in r.text for r in doc.removed)  # said, not lost
+
+
+def test_a_section_anchor_named_like_furniture_is_not_furniture() -> None:
+    import lxml.html
+
+    from pamphlet.sources.html_region import _furniture
+
+    slug = lxml.html.fromstring('<div id="menu-planning-for-large-family-events">x</div>')
+    menu = lxml.html.fromstring('<div id="menu">x</div>')
+    assert not _furniture(slug, region_chars=10_000)
+    assert _furniture(menu, region_chars=10_000)
+
+
+def test_html_blocks_pull_quote_set_as_a_figure_keeps_its_words() -> None:
+    root = etree.fromstring(
+        '<div><figure class="quote"><img src="face.jpg" alt=""><blockquote><p>Automation is'
+        " not the enemy.</p></blockquote><figcaption>Jane Doe, chief executive</figcaption>"
+        "</figure></div>",
+        etree.HTMLParser(),
+    ).find(".//div")
+    blocks = html_blocks(root, ImageIndex(base_dir=Path("."), allow_remote=False))
+    assert Quote("Automation is not the enemy.") in blocks
+    assert [b.caption for b in blocks if isinstance(b, Figure)] == ["Jane Doe, chief executive"]
+
+
+def test_region_of_a_page_written_without_paragraph_elements() -> None:
+    from pamphlet.sources.html_region import _Kept, extracted_region
+
+    runs = [
+        f"Run {i} of the post tells how the board was wired and which pins were used for it."
+        for i in range(4)
+    ]
+    page = (
+        "<html><body><div class='side'>Archive Labels About me and this blog</div>"
+        f"<div class='post' id='post'>{'<br><br>'.join(runs)}</div></body></html>"
+    )
+    tree = etree.fromstring(page, etree.HTMLParser())
+    region = extracted_region(tree, _Kept([Paragraph(t) for t in runs[:3]]))
+    assert region is not None and region.get("id") == "post"
+
+
+def test_xml_list_item_line_break_keeps_words_apart() -> None:
+    body = etree.fromstring(
+        "<body><list><item><hi>Not just social media</hi><lb/>A web editor could do much"
+        " more.</item></list></body>"
+    )
+    blocks = xml_blocks(body, ImageIndex(base_dir=Path("."), allow_remote=False))
+    assert blocks == [ListBlock(False, ("Not just social media A web editor could do much more.",))]

@@ -83,6 +83,16 @@ def is_hidden(el: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
+# elements whose text never runs on into the text before them
+_SPACED = frozenset(
+    [
+        *("br", "p", "div", "li", "tr", "td", "th", "dt", "dd", "ul", "ol", "blockquote"),
+        *("figcaption", "section", "article", "header", "footer", "aside", "table", "pre"),
+        *HEADINGS,
+    ]
+)
+
+
 def visible_text(
     el: etree._Element, skip: frozenset[str] | None = None, max_words: int | None = None
 ) -> str:
@@ -103,7 +113,7 @@ def visible_text(
                 parts.append(node.tail)
                 seen += len(node.tail.split())
         else:
-            if tag in ("br", "p", "div", "li", "tr") or tag in HEADINGS:
+            if tag in _SPACED:
                 parts.append(" ")
             if node.text:
                 parts.append(node.text)
@@ -211,6 +221,8 @@ def _item_text(item: etree._Element) -> str:
     for node in item.iter():
         if node.tag == "item" and node is not item:
             parts.append("; ")
+        elif node.tag == "lb":  # a line break inside the item: words on both sides stay apart
+            parts.append(" ")
         if node.text:
             parts.append(node.text)
         if node is not item and node.tail:
@@ -336,6 +348,19 @@ def caption_figure(el: etree._Element, images: ImageIndex) -> Figure | None:
     return images.figure(src, text, alt or None)
 
 
+_QUOTE_IN_FIGURE = etree.XPath("boolean(.//blockquote | .//table | .//pre)")
+_TEXT_IN_FIGURE = etree.XPath("boolean(.//p[not(ancestor::figcaption)])")
+
+
+def _holds_text_blocks(figure: etree._Element) -> bool:
+    """A figure that holds text of its own, not only a caption: a pull quote, a table, code."""
+    if _QUOTE_IN_FIGURE(figure):
+        return True
+    if figure.find(".//img") is not None or figure.find(".//picture") is not None:
+        return False
+    return bool(_TEXT_IN_FIGURE(figure))
+
+
 def html_blocks(
     root: etree._Element,
     images: ImageIndex,
@@ -389,6 +414,10 @@ def html_blocks(
                 text = visible_text(child)
                 if text:
                     blocks.append(Quote(text))
+            elif tag == "figure" and _holds_text_blocks(child):
+                flush()  # a pull quote, table or code listing set as a figure
+                walk(child, depth + 1)
+                flush()
             elif tag == "figure":
                 flush()
                 cap_el = child.find(".//figcaption")

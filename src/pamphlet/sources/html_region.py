@@ -11,7 +11,13 @@ or the element the page marks as its article) and walks it:
   before or after that span comes back too. Page furniture never does (navigation, sharing,
   related links and teasers, ads, forms, link lists), nor short lines or stock phrases;
 - when the page marks its article and the extraction holds clearly fewer words than that region,
-  the region's real paragraphs outside that span come back too (with the heading above them).
+  the region's real paragraphs outside that span come back too (with the heading above them);
+- extracted blocks that stand whole inside a box that is never the article (a disclaimer or
+  affiliate disclosure, the author's bio, a newsletter sign-up, a pop-up), found among the
+  elements around the extracted paragraphs, are left out (the removal summary still lists them).
+
+A page written without paragraph elements (text runs between <br>s) is located by the elements
+whose own text was extracted.
 
 Never less than the article, but no more than it either.
 """
@@ -19,12 +25,14 @@ Never less than the article, but no more than it either.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import partial
 
 from lxml import etree
 
 from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
 from .html_blocks import ImageIndex, html_blocks, texts_of, visible_text
+from .html_boxes import boxed_blocks, inside
 
 MIN_REGION_WORDS = 40
 SHARE = 0.7
@@ -50,8 +58,9 @@ _FURNITURE_TAGS = frozenset(["nav", "footer", "form", "menu", "button", "select"
 _FURNITURE_CLASS = re.compile(
     r"(?<![a-z0-9])(?:nav|navbar|navigation|menu|breadcrumbs?|share|sharing|social|related|"
     r"recommend\w*|promo\w*|newsletter|subscri\w*|signup|advert\w*|ads?|ad-\w+|sponsor\w*|"
-    r"comments?|footer|sidebar|widget|popup|modal|cookies?|banner|tags|tagcloud|pagination|"
-    r"pager|toolbar|visually-hidden|sr-only|screen-reader-text|outbrain|taboola|zergnet)"
+    r"comments?|footer|sidebar|popup|modal|cookies?|banner|tags|tagcloud|pagination|"
+    r"pager|toolbar|visually-hidden|sr-only|screen-reader-text|outbrain|taboola|zergnet|"
+    r"author-?(?:bio|box|card)|about-?(?:the-?)?author|disclaimer|disclosure)"
     r"(?![a-z0-9])",
     re.I,
 )
@@ -108,11 +117,29 @@ def article_region(tree: etree._Element) -> etree._Element | None:
 
 def extracted_region(tree: etree._Element, kept: _Kept) -> etree._Element | None:
     """The smallest element holding nearly all the page's paragraphs that were extracted."""
+    return _region_of(tree, _weights(tree, kept))
+
+
+@dataclass
+class _Weights:
+    """How much extracted text each element holds (only those holding some), and the total."""
+
+    weight: dict[etree._Element, int] = field(default_factory=dict)
+    total: int = 0
+    probes: list[etree._Element] = field(default_factory=list)  # the extracted paragraphs
+
+    def holders(self) -> list[etree._Element]:
+        """The extracted paragraphs and the elements around them."""
+        return [*self.probes, *self.weight]
+
+
+def _weights(tree: etree._Element, kept: _Kept) -> _Weights:
+    """Where the extracted paragraphs stand in the page."""
+    found = _Weights()
     body = tree.find("body")
     if body is None:
-        return None
-    weight: dict[etree._Element, int] = {}
-    total = 0
+        return found
+    weight = found.weight
     for count, el in enumerate(body.iter("p", "pre", "dd", "blockquote")):
         if count > MAX_PROBES:
             break
@@ -121,12 +148,22 @@ def extracted_region(tree: etree._Element, kept: _Kept) -> etree._Element | None
         if len(words) < 5 or kept.share(words) < 0.6:
             continue
         size = len(text)
-        total += size
+        found.total += size
+        found.probes.append(el)
         for parent in el.iterancestors():
             weight[parent] = weight.get(parent, 0) + size
             if parent is body:
                 break
-    if not total:
+    if not found.total:
+        # a page written without paragraph elements (runs of text between <br>s in a div)
+        found.total = _weigh_loose_text(body, kept, weight)
+    return found
+
+
+def _region_of(tree: etree._Element, weights: _Weights) -> etree._Element | None:
+    weight, total = weights.weight, weights.total
+    body = tree.find("body")
+    if body is None or not total:
         return None
     node = body
     while True:
@@ -136,12 +173,36 @@ def extracted_region(tree: etree._Element, kept: _Kept) -> etree._Element | None
         node = child
 
 
+def _own_text(el: etree._Element) -> str:
+    """The text an element holds itself: its text and its children's tails."""
+    return " ".join(t for t in (el.text, *(c.tail for c in el)) if t and not t.isspace())
+
+
+def _weigh_loose_text(body: etree._Element, kept: _Kept, weight: dict[etree._Element, int]) -> int:
+    """Like the paragraph probe, on elements whose own text (not their children's) was kept."""
+    total = 0
+    for count, el in enumerate(body.iter("div", "li", "td", "span", "font", "section", "article")):
+        if count > MAX_PROBES:
+            break
+        text = _own_text(el)
+        words = _words_of(text[:PROBE_CHARS])
+        if len(words) < 5 or kept.share(words) < 0.6:
+            continue
+        size = len(text)
+        total += size
+        for node in (el, *el.iterancestors()):
+            weight[node] = weight.get(node, 0) + size
+            if node is body:
+                break
+    return total
+
+
 def _furniture(el: etree._Element, region_chars: int) -> bool:
     """Page furniture inside a region: navigation, sharing, ads, related links, link lists."""
     tag = el.tag
     if tag in _FURNITURE_TAGS:
         return True
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    names = f"{el.get('class') or ''} {_id_name(el)}"
     if names.strip() and _FURNITURE_CLASS.search(names.replace("_", "-")):
         # (a name is a hint: a container holding most of the region is not furniture)
         return len(el.text_content()) < FURNITURE_SHARE * region_chars
@@ -151,25 +212,44 @@ def _furniture(el: etree._Element, region_chars: int) -> bool:
         return _link_only(el)
     if tag in _CARDS and len(el) <= MAX_CARD_CHILDREN:
         heading = _card_heading(el)  # a teaser: a linked title and a few words
-        return heading is not None and _link_only(heading)
+        return (
+            heading is not None
+            and _link_only(heading)
+            and len(el.text_content()) < FURNITURE_SHARE * region_chars
+        )
     return False
 
 
-def _card_heading(el: etree._Element) -> etree._Element | None:
-    """A heading among the element's children or grandchildren."""
+MIN_SLUG_WORDS = 5
+
+
+def _id_name(el: etree._Element) -> str:
+    """The element's id, unless it is a section's anchor made from its heading's words."""
+    value = el.get("id") or ""
+    return "" if value.count("-") + 1 >= MIN_SLUG_WORDS else value
+
+
+def _card_heading(el: etree._Element, depth: int = 3) -> etree._Element | None:
+    """A heading among the element's descendants down to ``depth`` levels (small ones only)."""
     for child in el:
         if child.tag in _HEADINGS:
             return child
-        if len(child) <= MAX_CARD_CHILDREN:
-            for grandchild in child:
-                if grandchild.tag in _HEADINGS:
-                    return grandchild
+        if depth > 1 and len(child) <= MAX_CARD_CHILDREN:
+            found = _card_heading(child, depth - 1)
+            if found is not None:
+                return found
     return None
 
 
 def _link_only(el: etree._Element) -> bool:
-    """All of the element's text is one link to another page (a teaser's title)."""
+    """All of the element's text is one link to another page (a teaser's title).
+
+    The link may be inside the heading or around it (``<a href><h3>Title</h3></a>``).
+    """
     link = next(el.iter("a"), None)
+    if link is None:
+        parent = el.getparent()
+        link = parent if parent is not None and parent.tag == "a" else None
     if link is None or (link.get("href") or "#").startswith("#"):
         return False
     return len(link.text_content().strip()) >= len(el.text_content().strip()) > 0
@@ -223,10 +303,24 @@ def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -
     if not blocks:
         return _marked_article_blocks(tree, images)
     kept = _Kept(blocks)
-    region = extracted_region(tree, kept)
+    weights = _weights(tree, kept)
+    boxed = boxed_blocks(tree, blocks, weights.holders())
+    out = _restored(tree, blocks, images, kept, _region_of(tree, weights))
+    if boxed and len(boxed) < len(blocks):
+        out = [b for b in out if id(b) not in boxed]
+    return out
+
+
+def _restored(
+    tree: etree._Element,
+    blocks: list[Block],
+    images: ImageIndex,
+    kept: _Kept,
+    region: etree._Element | None,
+) -> list[Block]:
     marked = article_region(tree)
     loose = False  # real paragraphs outside the extracted span come back too
-    if marked is not None and (region is None or region is marked or _inside(region, marked)):
+    if marked is not None and (region is None or region is marked or inside(region, marked)):
         marked_words = len(visible_text(marked).split())
         if marked_words >= MIN_REGION_WORDS and _words(blocks) < SHARE * marked_words:
             region, loose = marked, True
@@ -309,5 +403,3 @@ def _marked_article_blocks(tree: etree._Element, images: ImageIndex) -> list[Blo
     return out
 
 
-def _inside(el: etree._Element, container: etree._Element) -> bool:
-    return any(parent is container for parent in el.iterancestors())
