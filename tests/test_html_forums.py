@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pamphlet.sources.html import parse_html
+from pamphlet.sources.html_blocks import texts_of
 
 HERE = Path(__file__).parent
 
@@ -67,15 +68,173 @@ def undated_thread(url: str) -> str:
 
 
 def test_undated_posts_of_a_discussion_page_are_replies():
-    doc = parse_html(undated_thread("https://forum.example.org/d/2068-rent-rise"), "d.html",
-                     base_dir=HERE)
+    doc = parse_html(
+        undated_thread("https://forum.example.org/d/2068-rent-rise"), "d.html", base_dir=HERE
+    )
     assert doc.kind == "thread"
     assert [c.body[0].text for c in doc.comments] == TEXTS[1:]
     assert TEXTS[0] in "\n".join(doc.texts(reader_comments=False))
 
 
 def test_undated_repeated_articles_on_an_article_page_are_not_a_thread():
-    doc = parse_html(undated_thread("https://news.example.org/2024/rent-rise"), "a.html",
-                     base_dir=HERE)
+    doc = parse_html(
+        undated_thread("https://news.example.org/2024/rent-rise"), "a.html", base_dir=HERE
+    )
     assert doc.kind == "article"
     assert not doc.comments
+
+
+def _read(name: str):
+    path = HERE / "fixtures" / "html" / name
+    return parse_html(path.read_text(encoding="utf-8"), name, base_dir=path.parent)
+
+
+def test_opener_marked_apart_and_replies_marked_as_comments_make_one_thread():
+    doc = _read("forum_xf.html")
+    assert doc.kind == "thread"
+    body = "\n".join(t for b in doc.body for t in texts_of(b))
+    # the opening post (its own class, no schema.org mark) is the body, though a reply quotes it
+    assert body.startswith("My rye starter is ten days old")
+    assert "Is it ruined, or is it only hungry?" in body
+    assert [c.author for c in doc.comments] == ["levain_larry", "ovenspring", "crumbqueen"]
+    assert doc.comments[0].date == "2025-03-03T09:12"
+    main = "\n".join(doc.texts(reader_comments=False))
+    assert "It is only hungry." in main and "the first loaf is proving now" in main
+    for chrome in ("Click to expand", "New member", "Well-known member", "Joined", "#2"):
+        assert chrome not in main, chrome
+    assert "Rye starter will not rise" not in main  # below the thread: similar threads
+
+
+def test_post_titles_profiles_signatures_and_who_is_online_are_left_out():
+    doc = _read("forum_bb.html")
+    assert doc.kind == "thread"
+    body = "\n".join(t for b in doc.body for t in texts_of(b))
+    assert body.startswith("My old bench lathe has a single phase motor")
+    assert [c.author for c in doc.comments] == ["gearhead", "swarf_sam"]
+    main = "\n".join(doc.texts(reader_comments=False))
+    assert "start capacitor: 200 uF, 250 V AC, motor start rated" in main
+    assert "the centrifugal switch contacts are the next suspect" in main
+    assert "It was the capacitor." in main
+    for chrome in (
+        "Select all",
+        "Making chips since the last century",
+        "Re: Lathe motor",
+        "Posts:",
+        "Shed at the bottom of the garden",
+        "Users browsing this forum",
+    ):
+        assert chrome not in main, chrome
+    assert "never to send money to strangers" not in main  # the forum's notice above the thread
+
+
+NESTED = """<html><head><title>Hair cells grown in the lab : science</title>
+  <link rel="canonical" href="https://forum.example.org/r/science/comments/1abc/hair_cells/">
+  </head><body><div class="content"><div class="sitetable nestedlisting">
+  <div class="thing comment" id="t1_a"><p class="tagline"><a class="author">ringing_ears</a>
+    <time datetime="2026-03-04T19:34:00+00:00">3 hours ago</time></p>
+    <div class="usertext-body"><div class="md"><p>Might this also help with tinnitus if the
+    hair cells of the inner ear could be grown again the same way?</p></div></div>
+    <div class="child"><div class="sitetable">
+      <div class="thing comment" id="t1_b"><p class="tagline"><a class="author">cochlea_fan</a>
+        <time datetime="2026-03-04T20:10:00+00:00">2 hours ago</time></p>
+        <div class="usertext-body"><div class="md"><p>Those are different cells from hair
+        follicles, despite the name, so this study does not reach them.</p></div></div>
+      </div></div></div>
+  </div>
+  <div class="thing comment" id="t1_c"><p class="tagline"><a class="author">bald_hope</a>
+    <time datetime="2026-03-04T21:00:00+00:00">1 hour ago</time></p>
+    <div class="usertext-body"><div class="md"><p>Another step closer, though it was done in
+    mice and human trials are years away.</p></div></div></div>
+  </div></div></body></html>"""
+
+
+def test_replies_nested_in_a_child_container_answer_their_parent():
+    doc = parse_html(NESTED, "nested.html", base_dir=HERE)
+    by_author = {c.author: c for c in doc.comments}
+    assert set(by_author) == {"ringing_ears", "cochlea_fan", "bald_hope"}
+    assert by_author["cochlea_fan"].in_reply_to == "ringing_ears"
+    assert by_author["bald_hope"].in_reply_to is None
+    assert "despite the name" in by_author["cochlea_fan"].body[0].text
+    assert "despite the name" not in by_author["ringing_ears"].body[-1].text
+
+
+def fluxbb_page() -> str:
+    rows = ("rowodd firstpost", "roweven", "rowodd")
+    posts = "".join(
+        f"""<div id="p{n}" class="blockpost {row}"><h2><span>#{n} 2024-08-0{n} 10:59:47</span></h2>
+        <div class="box"><div class="inbox"><div class="postbody">
+          <div class="postleft"><dl><dt><strong>{name}</strong></dt>
+            <dd class="usertitle"><strong>Member</strong></dd>
+            <dd>Registered: 2012-09-03</dd></dl></div>
+          <div class="postright"><h3>Re: Rent rise letter</h3>
+            <div class="postmsg"><p>{text}</p></div></div>
+        </div></div></div></div>"""
+        for n, (row, name, text) in enumerate(
+            zip(rows, ("opener", "Arantor", "rcane"), TEXTS, strict=True), 1
+        )
+    )
+    return f"""<html><head><title>Rent rise letter / Tenants Forum</title>
+      <link rel="canonical" href="https://forum.example.org/viewtopic.php?id=7"></head>
+      <body><div id="brdmain">{posts}</div></body></html>"""
+
+
+def test_alternating_rows_are_one_thread_and_the_user_column_is_left_out():
+    doc = parse_html(fluxbb_page(), "fluxbb.html", base_dir=HERE)
+    assert doc.kind == "thread"
+    assert [c.author for c in doc.comments] == ["Arantor", "rcane"]
+    assert [c.body[0].text for c in doc.comments] == TEXTS[1:]
+    main = "\n".join(doc.texts(reader_comments=False))
+    assert TEXTS[0] in main
+    assert "Registered: 2012" not in main and "Re: Rent rise letter" not in main
+
+
+SUBJECT = [
+    "Hey there,",
+    "The landlord's agent wrote to every flat in the block on Monday to say that the rent goes "
+    "up by a fifth from June, and that anyone who objects should find somewhere else to live.",
+    "Thanks for reading.",
+]
+
+
+def test_a_subject_above_the_replies_stays_whole_and_replies_stay_replies():
+    # a discussion page whose opening post is not marked up like the replies, and whose replies
+    # carry extra classes (a moderator's rank, the original poster's mark)
+    marks = ("", " Rank-Admin", " Rank-Admin isOriginalPoster")
+    items = "".join(
+        f"""<li class="Item ItemComment{mark}"><div class="Author"><a class="Username"
+          href="/profile/{name}">{name}</a> <time datetime="2025-03-0{n}T10:00:00Z">March {n}</time>
+          </div><div class="Message userContent"><p>{text}</p></div></li>"""
+        for n, (mark, name, text) in enumerate(
+            zip(marks, ("K17", "mcrouse", "Linc"), TEXTS, strict=True), 1
+        )
+    )
+    page = f"""<html><head><title>Rent rise - Tenants Forum</title>
+      <link rel="canonical" href="https://forum.example.org/discussion/39620/rent-rise"></head>
+      <body><h1>Rent rise</h1><div class="Discussion"><div class="Message userContent">
+      {"".join(f"<p>{p}</p>" for p in SUBJECT)}</div></div>
+      <h2 class="CommentHeading">Comments</h2><ul class="MessageList Comments">{items}</ul>
+      </body></html>"""
+    doc = parse_html(page, "vanilla.html", base_dir=HERE)
+    assert [b.text for b in doc.body] == SUBJECT
+    assert [c.author for c in doc.comments] == ["K17", "mcrouse", "Linc"]
+    assert [c.body[0].text for c in doc.comments] == TEXTS
+
+
+def test_a_flat_discussion_of_marked_comments_opens_with_its_first_post():
+    items = "".join(
+        f"""<li itemscope itemtype="http://schema.org/Comment"><a class="username"
+          href="/user/{name}">{name}</a> <span class="timeago" title="2024-11-2{n}T15:50:00Z">
+          </span><div class="content" itemprop="text"><p>{text}</p></div></li>"""
+        for n, (name, text) in enumerate(zip(("opener", "Arantor", "rcane"), TEXTS, strict=True))
+    )
+    page = f"""<html><head><title>Rent rise letter | Tenants Forum</title>
+      <link rel="canonical" href="https://forum.example.org/topic/18427/rent-rise-letter"></head>
+      <body><h1>Rent rise letter</h1><ul class="posts">{items}</ul>
+      <div class="account-prompt"><p>Hello! It looks like you're interested in this conversation,
+      but you don't have an account yet. Register to be told about every new post.</p></div>
+      </body></html>"""
+    doc = parse_html(page, "topic.html", base_dir=HERE)
+    assert doc.kind == "thread"
+    assert [b.text for b in doc.body] == TEXTS[:1]
+    assert [c.author for c in doc.comments] == ["Arantor", "rcane"]
+    assert "you don't have an account yet" not in "\n".join(doc.texts())

@@ -40,7 +40,8 @@ from .html_microdata import microdata_thread
 from .html_prune import prune_consent, unwrap_noscript
 from .html_region import with_region
 from .html_removed import key, removed_summary, repeats, said_runs
-from .html_thread import find_thread, thread_comments
+from .html_thread import find_thread, thread_body, thread_comments
+from .html_thread_chrome import PageWords, posts_detached, without_page_furniture
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -188,6 +189,7 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
 
     title = meta.title or _first_heading(blocks) or ""
     blocks = _drop_title_heading(blocks, title)
+    blocks = _drop_title_heading(blocks, norm(tree.findtext(".//title") or ""), Paragraph)
     blocks = mark_demands(blocks)
     comments = [_with_demands(c) for c in comments]
 
@@ -228,16 +230,47 @@ def _content(
     if marked is not None:
         return marked[0], marked[1], True
     comments, holders = extract_comments(tree, images, iso)
-    remove_elements(holders)
-    posts = [] if comments else find_thread(tree, undated=discussion)
+    posts = find_thread(tree, undated=discussion)
+    if comments and not _same_thread(posts, holders, discussion):
+        posts = []
+    page = PageWords(holders) if comments and not posts and discussion else None
+    if not posts:
+        remove_elements(holders)
     body_xml, comments_xml = _trafilatura(tree, comments=not comments)
     blocks: list[Block] = xml_blocks(body_xml, images) if body_xml is not None else []
     thread = thread_comments(posts, blocks, images, iso)
     if thread is not None:
-        blocks, comments = thread
-    elif not comments and comments_xml is not None:
+        blocks, comments, read = thread
+        with posts_detached(read):  # the posts are comments: never put back into the body
+            blocks = with_region(tree, blocks, images)
+        blocks, comments = thread_body(blocks, comments, read, discussion)
+        return blocks, comments, True
+    if not comments and comments_xml is not None:
         comments = flat_comments(comments_xml)
-    return with_region(tree, blocks, images), comments, thread is not None
+    blocks = with_region(tree, blocks, images)
+    if page is not None:
+        kept = without_page_furniture(blocks, page)
+        flat = not any(c.in_reply_to for c in comments)  # a forum's thread, not a comment tree
+        if flat and not any(isinstance(b, Paragraph | Quote | ListBlock) for b in kept):
+            # nothing but furniture: the first post, the discussion's opener, is the body
+            return kept + list(comments[0].body), comments[1:], False
+        blocks = kept or blocks
+    return blocks, comments, False
+
+
+def _same_thread(
+    posts: list[etree._Element], holders: list[etree._Element], discussion: bool
+) -> bool:
+    """Are the comments found a forum thread's posts, better read as a thread? Either the
+    replies of a thread whose opening post is not marked as a comment (forum engines mark
+    replies as schema.org Comments but not the post they answer), or, on a page that says it is
+    a discussion, all of its posts."""
+    marked = set(holders)
+    if not posts or not set(posts[1:]) <= marked:
+        return False
+    if posts[0] in marked:
+        return discussion and marked <= set(posts)
+    return len(posts) > len(holders)
 
 
 _BOILERPLATE = re.compile(
@@ -275,12 +308,17 @@ def _without_comment_copies(blocks: list[Block], comments: list[Comment]) -> lis
     if not comments:
         return blocks
     said = said_runs(t for c in comments for b in c.body for t in texts_of(b))
+    # a reply that quotes the opening post whole does not make the post a copy of the reply
+    own = said_runs(
+        t for c in comments for b in c.body if not isinstance(b, Quote) for t in texts_of(b)
+    )
 
     def copied(block: Block) -> bool:
         if not isinstance(block, Paragraph | Quote | ListBlock):
             return False
         text = " ".join(texts_of(block))
-        return len(key(text).split()) >= 8 and repeats(text, said, 0.6)
+        runs = said if isinstance(block, Quote) else own
+        return len(key(text).split()) >= 8 and repeats(text, runs, 0.6)
 
     kept = [b for b in blocks if not copied(b)]
     return kept or blocks[:1]
@@ -309,10 +347,13 @@ def _first_heading(blocks: list[Block]) -> str | None:
     return None
 
 
-def _drop_title_heading(blocks: list[Block], title: str) -> list[Block]:
-    """The page's title repeated as its first heading is said once, as the title."""
+def _drop_title_heading(blocks: list[Block], title: str, kind: type = Heading) -> list[Block]:
+    """The page's title repeated as its first heading is said once, as the title (and so is
+    the page's <title> line, site name and all, that an extractor takes for a paragraph)."""
+    if not title:
+        return blocks
     for i, block in enumerate(blocks[:3]):
-        if isinstance(block, Heading) and norm(block.text).casefold() == norm(title).casefold():
+        if isinstance(block, kind) and norm(block.text).casefold() == norm(title).casefold():
             return blocks[:i] + blocks[i + 1 :]
     return blocks
 

@@ -64,6 +64,7 @@ BODY_CLASSES = (
     "post-content",
     "postcontent",
     "post_message",
+    "postmsg",  # FluxBB, PunBB: inside "postbody", beside the user card
     "post-body",
     "Post-body",
     "postbody",
@@ -132,9 +133,15 @@ DROP_CLASSES = frozenset(
         "user-info",
         "message-attribution",
         "message-footer",
+        # XenForo's quote togglers ("Click to expand...")
+        "bbCodeBlock-expandLink",
+        "bbCodeBlock-shrinkLink",
     ]
 )
-REPLY_CONTAINERS = frozenset(["children", "replies", "indented", "comment-replies", "sub-comments"])
+CODE_CAPTIONS = frozenset(["codebox", "codetitle"])  # phpBB's "Code: Select all" above code
+REPLY_CONTAINERS = frozenset(
+    ["children", "child", "replies", "indented", "comment-replies", "sub-comments"]
+)
 _SAYS = re.compile(r"\s*(says|said|wrote|пишет|написал[а]?)\s*:?\s*$", re.I)
 _BY = re.compile(r"^(?:by|posted by|submitted by)\s+", re.I)
 
@@ -186,13 +193,15 @@ def _own(el: etree._Element, items: set[etree._Element]) -> Callable[[etree._Ele
 
 
 def _first_by_class(el: etree._Element, names: tuple[str, ...], belongs) -> etree._Element | None:
+    """The first descendant with the earliest of these class names (in any case: "Username")."""
     found: dict[str, etree._Element] = {}
+    wanted = {name.lower(): name for name in names}
     for node in el.iterdescendants():
-        if not isinstance(node.tag, str):
+        if not isinstance(node.tag, str) or not node.get("class"):
             continue
-        tokens = _tokens(node)
-        for name in names:
-            if name in tokens and name not in found and belongs(node):
+        for token in node.get("class", "").lower().split():
+            name = wanted.get(token)
+            if name is not None and name not in found and belongs(node):
                 found[name] = node
     for name in names:
         if name in found:
@@ -284,7 +293,8 @@ def _date(el: etree._Element, belongs, to_iso: Callable[[str], str | None]) -> s
     return None
 
 
-def _body(el: etree._Element, belongs, items: set[etree._Element], images: ImageIndex):
+def _body_node(el: etree._Element, belongs) -> etree._Element | None:
+    """The element holding the comment's text, or None when the markup names none."""
     node = _first_by_class(el, BODY_CLASSES, belongs)
     if node is None:
         for cand in el.iterdescendants():
@@ -295,6 +305,17 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
         node = _first_by_part(el, BODY_PARTS, belongs, min_words=3)
         if node is not None and not _holds_most(node, el):
             node = None  # a "message footer" or "under_message" bar, not the message
+    return node
+
+
+def body_node(el: etree._Element, items: set[etree._Element]) -> etree._Element | None:
+    """The element a comment or post's text is read from (None: the whole element, less its
+    chrome); what lies outside it is the post's user card, title bar or footer."""
+    return _body_node(el, _own(el, items))
+
+
+def _body(el: etree._Element, belongs, items: set[etree._Element], images: ImageIndex):
+    node = _body_node(el, belongs)
     source = node if node is not None else el
     clone = copy.deepcopy(source)
     for sub in list(clone.iterdescendants()):
@@ -305,6 +326,7 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
             or tokens & DROP_CLASSES
             or tokens & REPLY_CONTAINERS
             or sub.tag == "aside"  # link previews and quotes of other comments
+            or _code_caption(sub)
             or "signature" in cls
             or (node is None and sub.tag in ("footer", "header"))
             or (node is None and any(part in cls for part in META_PARTS))
@@ -312,6 +334,12 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
         if drop and sub.getparent() is not None:
             remove_keeping_tail(sub)
     return tuple(html_blocks(clone, images))
+
+
+def _code_caption(el: etree._Element) -> bool:
+    parent = el.getparent()
+    captioned = parent is not None and _tokens(parent) & CODE_CAPTIONS
+    return bool(captioned) and el.tag == "p" and el.getnext() is not None
 
 
 BODY_SHARE = 0.3  # a body found by a class-name part holds at least this share of the words

@@ -2,10 +2,13 @@
 
 phpBB, vBulletin, XenForo, SMF, Discourse, Flarum, Invision and their home-made cousins all lay
 a thread out the same way: sibling elements of one kind (same tag, same classes but for
-counters like ``bg1``/``bg2``), each holding a post with a date and a body of prose. An
-extractor that scores text density keeps one of them (or a sidebar) and drops the rest; here
-the thread is found by that structure alone, never by a site's name, and every post is read
-as a comment with its author and date.
+counters like ``bg1``/``bg2`` or ``rowodd``/``roweven``, and for one more class on the opening
+or a moderator's post), each holding a post with a date and a body of prose. An extractor that
+scores text density keeps one of them (or a sidebar) and drops the rest; here the thread is
+found by that structure alone, never by a site's name, and every post is read as a comment
+with its author and date. What the extractor took from around the posts (user cards, title
+bars, signatures, copies of replies, the forum's notices, the furniture below the thread) is
+then found by where its words stand in the page and left out of the body.
 """
 
 from __future__ import annotations
@@ -15,18 +18,20 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..model import Block, Comment, Paragraph
+from ..model import Block, Comment, Heading, Paragraph
 from .html_blocks import ImageIndex, texts_of
 from .html_comments import comment_from
-from .html_removed import repeats, said_runs
+from .html_removed import key, repeats, said_runs
+from .html_thread_chrome import SKIP, PageWords, Posts, without_post_chrome
 
 MIN_POSTS = 3  # two of a kind are as often the columns of a page layout
 MIN_SHARE = 0.6  # of the siblings of one kind that must look like posts
 MIN_THREAD_WORDS = 60
 MAX_LINK_SHARE = 0.5  # a post is prose, not a list of links
 _FURNITURE = frozenset(("nav", "header", "footer", "aside", "menu"))
-_SKIP = frozenset(("script", "style", "noscript", "template", "head", "select", "svg"))
-_STATE = frozenset(("odd", "even", "alt", "first", "last", "unread", "online", "offline", "new"))
+_STATE = re.compile(  # alternating rows and states: "bg1", "rowodd", "post-even", "unread"
+    r"(?:^|[-_]|row)(?:odd|even|alt)$|^(?:first|last|unread|online|offline|new)$", re.I
+)
 _LAYOUT = re.compile(  # classes of page layout and teaser grids, never of a post
     r"(?:^|[-_])(?:col|cols|column|columns|row|grid|layout|slide|slider"
     r"|carousel|swiper|card|cards|teaser|widget|elementor|tile|item-list)(?:$|[-_])",
@@ -57,7 +62,9 @@ _AUTHORED = etree.XPath(  # someone signs a post: an author, user, poster or ava
 @lru_cache(maxsize=4096)
 def _tokens(cls: str, prefix: str = "") -> frozenset[str] | None:
     """A class attribute's tokens without counters and states; None for a layout class."""
-    tokens = frozenset(prefix + t for t in cls.split() if not _DIGIT.search(t) and t not in _STATE)
+    tokens = frozenset(
+        prefix + t for t in cls.split() if not _DIGIT.search(t) and not _STATE.search(t)
+    )
     if any(_LAYOUT.search(t) for t in tokens):
         return None
     return tokens
@@ -113,8 +120,8 @@ def find_thread(tree: etree._Element, undated: bool = False) -> list[etree._Elem
         if sig is not None:
             groups.setdefault((child.getparent(), sig), []).append(child)
     found: list[tuple[int, list[etree._Element]]] = []
-    for (parent, _sig), members in groups.items():
-        if len(members) < MIN_POSTS or parent.tag in _SKIP:
+    for (parent, _sig), members in _merge_marked(groups).items():
+        if len(members) < MIN_POSTS or parent.tag in SKIP:
             continue
         posts, words = [], 0
         for el in members:
@@ -140,6 +147,33 @@ def find_thread(tree: etree._Element, undated: bool = False) -> list[etree._Elem
     return best
 
 
+Group = dict[tuple[etree._Element, tuple[str, frozenset[str]]], list[etree._Element]]
+
+
+def _merge_marked(groups: Group) -> Group:
+    """Posts marked with one more class (the opening post's ``threadStarter``, a moderator's
+    ``staff``, a highlighted post) joined to their siblings' group, in page order."""
+    merged: Group = {}
+    for (parent, (tag, tokens)), members in sorted(groups.items(), key=lambda g: -len(g[1])):
+        home = next(
+            (
+                k
+                for k in merged
+                if k[0] is parent and k[1][0] == tag and tokens and k[1][1] and k[1][1] < tokens
+            ),
+            None,
+        )
+        if home is None:
+            merged[(parent, (tag, tokens))] = list(members)
+        else:
+            merged[home].extend(members)
+    for (parent, _sig), members in merged.items():
+        if len(members) > 1:
+            order = {el: i for i, el in enumerate(parent)}
+            members.sort(key=lambda el: order.get(el, 0))
+    return merged
+
+
 MIN_DOMINANT_POSTS = 4
 MIN_MEDIAN_POST_WORDS = 15  # teasers are a line or two; posts are longer
 DOMINANCE = 1.5  # a thread this many times longer than the extracted body is the subject
@@ -147,8 +181,9 @@ DOMINANCE = 1.5  # a thread this many times longer than the extracted body is th
 
 def thread_comments(
     posts: list[etree._Element], blocks: list[Block], images: ImageIndex, iso
-) -> tuple[list[Block], list[Comment]] | None:
-    """The body and comments of a forum thread, when the extractor kept some posts as the body.
+) -> tuple[list[Block], list[Comment], Posts] | None:
+    """The body and comments of a forum thread, when the extractor kept some posts as the body,
+    and the posts read (for ``thread_body``).
 
     A thread the extractor ignored entirely is a list of teasers or a sidebar, not the page's
     subject, unless it is a long discussion that dwarfs what the extractor kept. When the
@@ -158,16 +193,45 @@ def thread_comments(
     """
     if not posts or not blocks:
         return None
-    thread = [_without_author_line(comment_from(el, set(posts), images, iso)) for el in posts]
-    thread = [c for c in thread if c.body]
+    read = [_without_author_line(comment_from(el, set(posts), images, iso)) for el in posts]
+    pairs = [(el, c) for el, c in zip(posts, read, strict=True) if c.body]
+    thread = [c for _el, c in pairs]
     if not thread:
         return None
     in_body = said_runs(t for b in blocks for t in texts_of(b))
     if not any(_repeats(in_body, c) for c in thread) and not _dominates(thread, blocks):
         return None
-    if not _repeats(in_body, thread[0]):
-        return blocks, thread
-    return _with_opening_post(blocks, thread[0]), thread[1:]
+    if not _repeats(in_body, thread[0]) or _subject_above(blocks, pairs):
+        return blocks, thread, pairs
+    return _with_opening_post(blocks, thread[0]), thread[1:], pairs
+
+
+def _subject_above(blocks: list[Block], pairs: Posts) -> bool:
+    """Does the body hold the discussion's subject above the first post: text in an element
+    marked up like the posts' text, outside them (an opening post not marked up like the
+    replies, as on pages whose replies are "comments" under a question or an article)?"""
+    page = PageWords([el for el, _c in pairs])
+    for block in blocks:
+        at = page.find(key(" ".join(texts_of(block))).split())
+        if 0 <= at < page.start and any(s <= at < e for s, e in page.twins):
+            return True
+    return False
+
+
+def thread_body(
+    blocks: list[Block], comments: list[Comment], pairs: Posts, discussion: bool
+) -> tuple[list[Block], list[Comment]]:
+    """The thread's body without the posts' chrome; the opening post when nothing else is left.
+
+    ``discussion``: the page says it is one, so what stands above or below its posts is page
+    furniture (on other pages, posts may be reviews or comments in the middle of an article)."""
+    opener_in_body = len(comments) < len(pairs)
+    kept = without_post_chrome(blocks, pairs, opener_in_body, discussion)
+    while len(kept) > 1 and isinstance(kept[-1], Heading):  # "Comments", "12 replies" above
+        kept = kept[:-1]  # the posts: a heading with nothing under it
+    if not opener_in_body and comments and all(isinstance(b, Heading) for b in kept):
+        return kept + list(comments[0].body), comments[1:]  # the opener is the body
+    return kept or blocks, comments
 
 
 def _without_author_line(post: Comment) -> Comment:
@@ -181,7 +245,11 @@ def _without_author_line(post: Comment) -> Comment:
 
 
 def _with_opening_post(blocks: list[Block], post: Comment) -> list[Block]:
-    """The body with its copies of the opening post replaced by the post itself."""
+    """The body with its copies of the opening post replaced by the post itself.
+
+    When no block is a copy of the post (the extractor glued it to its user card, or split
+    it), the post goes before the first block that shares some of its words; the blocks
+    themselves are left to ``without_post_chrome``."""
     said = said_runs(t for b in post.body for t in texts_of(b))
     out: list[Block] = []
     placed = False
@@ -191,7 +259,10 @@ def _with_opening_post(blocks: list[Block], post: Comment) -> list[Block]:
         elif not placed:
             out.extend(post.body)
             placed = True
-    return out if placed else blocks
+    if placed:
+        return out
+    first = next((i for i, b in enumerate(blocks) if repeats(" ".join(texts_of(b)), said, 0.2)), 0)
+    return [*blocks[:first], *post.body, *blocks[first:]]
 
 
 def _dominates(thread: list[Comment], blocks: list[Block]) -> bool:
