@@ -154,19 +154,15 @@ def _merge_marked(groups: Group) -> Group:
     """Posts marked with one more class (the opening post's ``threadStarter``, a moderator's
     ``staff``, a highlighted post) joined to their siblings' group, in page order."""
     merged: Group = {}
+    kin: dict[tuple[etree._Element, str], list[frozenset[str]]] = {}  # merged groups per parent
     for (parent, (tag, tokens)), members in sorted(groups.items(), key=lambda g: -len(g[1])):
-        home = next(
-            (
-                k
-                for k in merged
-                if k[0] is parent and k[1][0] == tag and tokens and k[1][1] and k[1][1] < tokens
-            ),
-            None,
-        )
+        siblings = kin.setdefault((parent, tag), [])
+        home = next((k for k in siblings if tokens and k and k < tokens), None)
         if home is None:
             merged[(parent, (tag, tokens))] = list(members)
+            siblings.append(tokens)
         else:
-            merged[home].extend(members)
+            merged[(parent, (tag, home))].extend(members)
     for (parent, _sig), members in merged.items():
         if len(members) > 1:
             order = {el: i for i, el in enumerate(parent)}
