@@ -233,3 +233,75 @@ def test_xml_list_item_line_break_keeps_words_apart() -> None:
     )
     blocks = xml_blocks(body, ImageIndex(base_dir=Path("."), allow_remote=False))
     assert blocks == [ListBlock(False, ("Not just social media A web editor could do much more.",))]
+
+
+def test_instagram_embed_chrome_is_not_put_back(tmp_path: Path) -> None:
+    embed = (
+        '<blockquote class="instagram-media" data-instgrm-captioned><div><a href="https://'
+        'www.instagram.com/p/x/"><div>View this post on Instagram</div></a><p><a href="https:'
+        '//www.instagram.com/p/x/">A post shared by The Harbour Shop (@harbourshop)</a></p>'
+        "</div></blockquote>"
+    )
+    texts = " ".join(_read(_page(embed), tmp_path).texts())
+    assert "Paragraph 3." in texts and "Later paragraph 0." in texts
+    assert "View this post on Instagram" not in texts
+    assert "A post shared by" not in texts
+
+
+def test_author_box_named_author_content_is_a_box() -> None:
+    import lxml.html
+
+    from pamphlet.sources.html_boxes import boxed_blocks
+
+    bio = (
+        "Meet Jo, our writer with a keen eye for budgets, who has covered the town council for"
+        " many years."
+    )
+    story = [PARA.format(f"Paragraph {i}.")[3:-4] for i in range(6)]
+    page = (
+        "<html><body><div class='content'>"
+        + "".join(f"<p>{t}</p>" for t in story)
+        + f"<div class='author_content'><span class='name'>Jo Lane</span><p>{bio}</p></div>"
+        "</div></body></html>"
+    )
+    tree = lxml.html.document_fromstring(page)
+    blocks = [Paragraph(t) for t in story] + [Paragraph(bio)]
+    boxed = boxed_blocks(tree, blocks, list(tree.iter()))
+    assert boxed == {id(blocks[-1])}
+
+
+def test_affiliate_disclosure_is_not_real_running_text() -> None:
+    from pamphlet.sources.html_region import _real
+
+    note = (
+        "If you buy a product featured here, we may earn an affiliate commission or other"
+        " compensation."
+    )
+    prose = "If you buy a ticket for the ferry here, the harbour board may earn a small fee."
+    assert _real(Paragraph(prose))
+    assert not _real(Paragraph(note))
+
+
+def test_a_figure_repeated_right_after_itself_is_kept_once() -> None:
+    from pamphlet.sources.html_blocks import drop_caption_echoes
+
+    caption = "A slice of pizza at the new place. Image: Courtesy of the owner"
+    blocks = [
+        Figure(caption, None),
+        Figure(caption, None),  # the same caption again, no other picture: left out
+        Paragraph("The text."),
+        Figure(caption, "b.jpg"),  # not right after: kept
+        Figure(caption, "c.jpg"),  # another picture: kept, without the repeated caption
+        Figure("Jane Doe, chief executive", None),
+        Paragraph("A second quote."),
+        Figure("Jane Doe, chief executive", None),  # an attribution said again later: kept
+    ]
+    assert drop_caption_echoes(blocks) == [
+        Figure(caption, None),
+        Paragraph("The text."),
+        Figure(caption, "b.jpg"),
+        Figure(None, "c.jpg"),
+        Figure("Jane Doe, chief executive", None),
+        Paragraph("A second quote."),
+        Figure("Jane Doe, chief executive", None),
+    ]

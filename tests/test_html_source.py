@@ -378,3 +378,22 @@ def test_table_forum_rows_are_posts():
         assert f"Post {i} of the thread" in said
     assert "Grow your own" not in said
     assert [c.author for c in doc.comments] == names[1:]
+
+
+def test_entities_written_into_json_ld_are_decoded(tmp_path):
+    """JSON is not HTML: a CMS's "&#39;" and "&amp;" inside JSON-LD are still entities."""
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Houston&#39;s tenants win &amp; keep their homes",
+        "author": {"@type": "Person", "name": "Ana O&#39;Neill"},
+    }
+    line = "The tenants' union met on Monday and voted to keep the rent strike going."
+    prose = " ".join([line] * 6)
+    page = (
+        "<html lang='en'><head><title>Houston&#39;s tenants win</title>"
+        f"<script type='application/ld+json'>{json.dumps(ld)}</script></head>"
+        f"<body><article><h1>Tenants win</h1><p>{prose}</p><p>{prose}</p></article></body></html>"
+    )
+    doc = parse_html(page, "ld.html", base_dir=tmp_path)
+    assert doc.title == "Houston's tenants win & keep their homes"
+    assert doc.authors == ("Ana O'Neill",)

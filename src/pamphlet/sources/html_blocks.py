@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -279,17 +279,25 @@ def xml_blocks(body: etree._Element, images: ImageIndex) -> list[Block]:
 
 
 def drop_caption_echoes(blocks: list[Block]) -> list[Block]:
-    """A figure's caption often comes out again as the next paragraph: keep it once."""
+    """A figure's caption often comes out again as the next paragraph: keep it once.
+
+    The same goes for a figure right after a figure with word for word the same caption (the
+    same picture, once from the extractor and once put back from the page): it is left out when
+    it shows no other picture, and a different picture is kept without the repeated caption.
+    """
     out: list[Block] = []
     for block in blocks:
-        if (
-            isinstance(block, Paragraph)
-            and out
-            and isinstance(out[-1], Figure)
-            and out[-1].caption
-            and norm(block.text) == norm(out[-1].caption)
-        ):
+        last = out[-1] if out else None
+        if not isinstance(last, Figure) or not last.caption:
+            out.append(block)
             continue
+        if isinstance(block, Paragraph) and norm(block.text) == norm(last.caption):
+            continue
+        same = isinstance(block, Figure) and norm(block.caption or "") == norm(last.caption)
+        if isinstance(block, Figure) and same:
+            if block.src is None or block.src == last.src:
+                continue
+            block = replace(block, caption=None)
         out.append(block)
     return out
 

@@ -25,7 +25,7 @@ def inside(el: etree._Element, container: etree._Element) -> bool:
 # class or id tokens of boxes that are never the article: disclaimers and affiliate disclosures,
 # the author's bio, newsletter sign-up boxes and pop-ups
 _BOX = re.compile(
-    r"(?<![a-z0-9])(?:\w*disclaimer|\w*disclosure|author-?(?:bio|box|card)|"
+    r"(?<![a-z0-9])(?:\w*disclaimer|\w*disclosure|author-?(?:bio|box|card|content|info|profile)|"
     r"about-?(?:the-?)?author|newsletter-?(?:signup|sign-up|form|box|cta|subscribe|widget)|"
     r"popup|pop-up)(?![a-z0-9])",
     re.I,

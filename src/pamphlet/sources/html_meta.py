@@ -8,6 +8,7 @@ of dates written out in visible bylines.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -115,12 +116,18 @@ def _types(obj: dict[str, Any]) -> list[str]:
     return []
 
 
+def _ld_text(value: str) -> str:
+    """A JSON-LD string as text: JSON is not HTML, so entities a CMS wrote into it ("&#39;",
+    "&amp;") are still there to decode (as Readability does)."""
+    return norm(html.unescape(value))
+
+
 def _person_names(value: Any) -> list[str]:
     if isinstance(value, str):
-        return [norm(value)] if value.strip() and not value.startswith("http") else []
+        return [_ld_text(value)] if value.strip() and not value.startswith("http") else []
     if isinstance(value, dict):
         name = value.get("name")
-        return [norm(name)] if isinstance(name, str) and name.strip() else []
+        return [_ld_text(name)] if isinstance(name, str) and name.strip() else []
     if isinstance(value, list):
         out: list[str] = []
         for item in value:
@@ -146,7 +153,7 @@ def _jsonld_article(objects: list[dict[str, Any]], doc_title: str) -> dict[str, 
         elif isinstance(name, str):
             title = name
         entry = {
-            "title": norm(title) if title else None,
+            "title": _ld_text(title) if title else None,
             "authors": _person_names(obj.get("author")),
             "date": obj.get("datePublished") if isinstance(obj.get("datePublished"), str) else None,
             "language": obj.get("inLanguage") if isinstance(obj.get("inLanguage"), str) else None,

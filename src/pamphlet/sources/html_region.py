@@ -9,7 +9,8 @@ or the element the page marks as its article) and walks it:
   out is put back in place, as structure: lists (only their missing items), quotes, figure
   captions, paragraphs of running text, and a heading when its section has text; a caption just
   before or after that span comes back too. Page furniture never does (navigation, sharing,
-  related links and teasers, ads, forms, link lists), nor short lines or stock phrases;
+  related links and teasers, ads, forms, link lists, an embedded social post's frame), nor short
+  lines or stock phrases (an affiliate disclosure among them);
 - when the page marks its article and the extraction holds clearly fewer words than that region,
   the region's real paragraphs outside that span come back too (with the heading above them);
 - extracted blocks that stand whole inside a box that is never the article (a disclaimer or
@@ -47,7 +48,7 @@ PROBE_CHARS = 300  # a paragraph's first words tell whether it was extracted
 _STOCK = re.compile(
     r"sign(ing)? up|newsletter|subscribe|share (on|this)|opens in a new window|^credit:|"
     r"all rights reserved|cookie|privacy policy|terms of (use|service)|read more|click here|"
-    r"advertisement|sponsored|related (posts|articles)|copyright|©",
+    r"advertisement|sponsored|related (posts|articles)|copyright|©|affiliate commission",
     re.I,
 )
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -60,7 +61,8 @@ _FURNITURE_CLASS = re.compile(
     r"recommend\w*|promo\w*|newsletter|subscri\w*|signup|advert\w*|ads?|ad-\w+|sponsor\w*|"
     r"comments?|footer|sidebar|popup|modal|cookies?|banner|tags|tagcloud|pagination|"
     r"pager|toolbar|visually-hidden|sr-only|screen-reader-text|outbrain|taboola|zergnet|"
-    r"author-?(?:bio|box|card)|about-?(?:the-?)?author|disclaimer|disclosure)"
+    r"author-?(?:bio|box|card|content|info|profile)|about-?(?:the-?)?author|disclaimer|disclosure|"
+    r"instagram-media|tiktok-embed)"
     r"(?![a-z0-9])",
     re.I,
 )
