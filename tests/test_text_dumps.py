@@ -184,3 +184,71 @@ def test_an_about_the_author_box_goes():
     plain = "\n\n".join([*ARTICLE, "Sara Harberson",
                          "Sara Harberson has helped families for twenty years and more."])
     assert "C805" not in _codes(parse_text(plain + "\n", "plain.txt")).values()
+
+
+# --- line rules for chrome inside and around articles ---------------------------------
+
+
+def _classified(line: str) -> str | None:
+    rule = bp.classify_line(line)
+    return rule.code if rule else None
+
+
+def test_reading_time_lines_go_but_not_sentences_about_reading():
+    for line in ("Nov 08, 2025 7 min read", "Updated Dec 18, 2025 · 12 min read",
+                 "23.07.2025 · 6 min read", "Estimated reading time: 11 minutes",
+                 "| Reading Time: 7 minutes", "average reading time:"):
+        assert _classified(line) == "C704", line
+    assert _classified("It takes me about 5 min to read the paper each morning.") is None
+
+
+def test_loading_placeholders_go_but_loading_as_a_word_stays():
+    for line in ("Loading specifications…", "Loading paragraph...",
+                 "Loading prices for your region…"):
+        assert _classified(line) == "C710", line
+    assert _classified("Loading, transport, and unloading of household belongings") is None
+
+
+def test_affiliate_buttons_and_embedded_post_chrome_go():
+    assert _classified("View on Amazon Links to Amazon.com") == "C407"
+    assert _classified("View Plans Links to Private Internet Access") == "C407"
+    assert _classified("Here are the links to the shoes on the maker's website:") is None
+    assert _classified("View this post on Instagram") == "C408"
+    assert _classified("A post shared by Some Brand (@somebrand)") == "C408"
+
+
+def test_affiliate_disclosures_go_but_sentences_about_affiliates_stay():
+    for line in ("This post may contain affiliate links. If you buy through them we may earn a "
+                 "small commission at no extra cost to you.",
+                 "Pack Sack is reader-supported. When you buy through links on our site, we may "
+                 "earn an affiliate commission.",
+                 "Advertiser Disclosure:"):
+        assert _classified(line) == "C409", line
+    for line in ("Affiliate programs: Streamers earn money when viewers buy gear via links.",
+                 "I use this castile soap, just in case you were wondering (both are affiliate "
+                 "links).",
+                 "No affiliate links. No paid promotion. I have used every piece of gear here."):
+        assert _classified(line) is None, line
+
+
+def test_inline_related_links_go_and_the_article_around_them_stays():
+    related = "Related: Dockers Win Pay Deal After Two Weeks"
+    page = "\n\n".join([*ARTICLE, related, _prose(4), _prose(5), _prose(6)])
+    doc = parse_text(page + "\n", "related.txt")
+    assert _codes(doc)[related] == "C307"
+    assert all(_prose(n) in doc.texts() for n in range(4, 7))
+    assert _prose(0) in doc.texts()
+
+
+def test_small_chrome_lines_go():
+    assert _classified("Table of Contents ▼") == "C205"
+    assert _classified("Click to skip the navigation bar") == "C201"
+    assert _classified("An official website of the United States government") == "C206"
+    assert _classified("Accessibility Menu") == "C202"
+    assert _classified("Learn more about our Advertising Disclosure") == "C401"
+    assert _classified("Thanks for signing up!") == "C403"
+    assert _classified("View author page") == "C304"
+    assert _classified("Posted On") == "C705"
+    assert _classified("Fact Checked") == "C705"
+    assert _classified("Read more Read more") == "C701"
+    assert _classified("Item added to your cart") == "C407"

@@ -108,14 +108,18 @@ RULES: tuple[Rule, ...] = (
           r"|past|never)\t+(?=.{0,300}cookie).{0,600}"),
     _rule("C201", "*", "skip link",
           r"skip to (?:the )?(?:main )?(?:content|navigation|menu|footer|search|primary sidebar)"
+          r"|(?:click to )?skip (?:the )?navigation(?: bar)?"
           r"|jump to (?:content|navigation)|перейти к (?:основному )?(?:содержимому|содержанию"
           r"|контенту)|пропустить навигацию"),
     _rule("C205", "*", "table-of-contents header",
-          r"(?:table of )?contents:?|in this (?:article|post|guide|story):?|on this page:?"
+          r"(?:table of )?contents:?(?:\s?(?:[▼▲▾▸]|\[?(?:show|hide|toggle)\]?))?"
+          r"|in this (?:article|post|guide|story):?|on this page:?"
           r"|jump to(?: section)?:?|quick links:?|содержание:?|оглавление:?"),
     _rule("C202", "*", "menu item",
           r"(?:main |primary |mobile |site )?(?:menu|navigation)|toggle (?:navigation|menu)"
-          r"|(?:open|close) menu|menu toggle|search(?: for)?:?|search …|search\.\.\.|home|donate"
+          r"|(?:open|close) menu|menu toggle|toggle"
+          r"|accessibility (?:menu|tools|options)|search(?: for)?:?"
+          r"|search …|search\.\.\.|home|donate"
           r"|меню|главная|поиск|навигация|(?:главное )?меню сайта|найти"),
     _rule("C203", "*", "breadcrumb trail",
           r"(?:home|главная|start|index)\s*(?:[»›>/|→]|::).{0,300}"
@@ -135,7 +139,7 @@ RULES: tuple[Rule, ...] = (
     _rule("C304", "en", "author box header",
           r"about the authors?:?(?:\s.{0,800})?|author bio(?:graphy)?:?|meet the authors?:?"
           r"|more (?:from|by) (?:this|the) author:?|other posts by .{1,40}"
-          r"|view all posts by .{1,60}"),
+          r"|view all posts by .{1,60}|full bio|view (?:author )?(?:page|profile)"),
     _rule("C305", "*", "follow-us row",
           r"follow us(?: on)?:?(?: .{0,80})?|connect with us:?|find us on:?|follow me(?: on)?:?"
           r"|(?:join|follow) (?:us|the conversation) on (?:social media|\w+)[.!]?"
@@ -168,7 +172,24 @@ RULES: tuple[Rule, ...] = (
           r" interested in|find(?: \w+)? (?:interesting|useful|helpful))(?: [\w'’]+){0,4}[:.!?…]*"),
     _rule("C401", "*", "advertisement marker",
           r"advertisement|advertising|sponsored(?: content)?|ad|реклама|партн[её]рский материал"
-          r"|scroll to continue(?: with content)?|continue reading below|на правах рекламы"),
+          r"|scroll to continue(?: with content)?|continue reading below|на правах рекламы"
+          r"|(?:learn more about )?(?:our )?advertis(?:ing|er) disclosure"),
+    _rule("C407", "en", "affiliate or shop button",
+          r"(?:\S+ ){0,5}(?-i:Links [Tt]o) [^\s:.!?][^:!?]{0,40}"
+          r"|item added to (?:your )?cart|view cart|your cart is empty"),
+    _rule("C409", "en", "affiliate disclosure",
+          r"(?!no affiliate)(?=[^\t]{20,350}$)(?=.{0,300}\b(?:links?|purchas\w*|buy\w*|click\w*"
+          r"|partners?|providers?|subscri\w*|affiliates?|associates?)\b)(?=.{0,300}\b(?:(?:contains?|uses?|includes?)"
+          r" (?:some )?affiliate links|commissions?|reader-supported|learner-supported"
+          r"|qualifying purchases)\b)(?=.{0,300}\b(?:we|i|us|our|my|this (?:post|article|page"
+          r"|site|podcast|website|blog))\b).+|advertiser disclosure:?"),
+    _rule("C307", "en", "inline link to a related article",
+          r"related\s?:\s?[^\t]{5,160}"),
+    _rule("C408", "*", "embedded social-media post chrome",
+          r"view (?:this|the) post on (?:instagram|tiktok|x|twitter|facebook|threads)"
+          r"|a post shared by .{1,80}\(@[\w.]+\)"),
+    _rule("C206", "en", "government site banner",
+          r"an official website of the .{1,60}? government|here[’']s how you know"),
     _rule("C402", "*", "newsletter sign-up",
           r"(?:subscribe|sign up|join)(?: (?:to|for))? (?:our|the) (?:free )?(?:newsletter|mailing"
           r" list|e-?mail list|updates|weekly\b).{0,200}|subscribe(?: now| here| today)?!?"
@@ -190,7 +211,8 @@ RULES: tuple[Rule, ...] = (
           r"|thank you!? your submission has been received!?"
           r"|this field is for validation purposes and should be left unchanged\.?"
           r"|this site is protected by recaptcha\b.{0,200}"
-          r"|thank you for (?:subscribing|signing up|your submission)\b.{0,100}|no items found\.?"
+          r"|(?:thank you|thanks) for (?:subscribing|signing up|your submission)\b.{0,100}"
+          r"|no items found\.?"
           r"|\*? ?(?:indicates )?(?:an? )?required(?: fields?)?\.?"),
     _rule("C404", "en", "feedback or rating widget",
           r"(?:was|is) this (?:article|page|post|content|information|answer|guide) (?:helpful"
@@ -244,7 +266,7 @@ RULES: tuple[Rule, ...] = (
           r"(?:proudly )?powered by .{1,60}|(?:wordpress )?theme(?: by|:) .{1,80}"
           r"|back to top|scroll to top|to top|наверх|вверх|↑"),
     _rule("C701", "*", "read-more or load-more link",
-          r"read more(?: »| ›|…|\.\.\.)?|continue reading.{0,120}|keep reading"
+          r"(?:read more(?: »| ›|…|\.\.\.)?\s?){1,2}|continue reading.{0,120}|keep reading"
           r"|read the (?:full|rest of the) (?:article|story).{0,40}"
           r"|читать (?:далее|дальше|полностью)|подробнее|далее"
           r"|show more|load more|view more|see more|more(?:\.\.\.|…)|…|\.\.\.|view all|see all"),
@@ -263,6 +285,8 @@ RULES: tuple[Rule, ...] = (
           r"click to (?:expand|shrink)(?:\.{3}|…)?"),
     _rule("C709", "*", "quote header in a forum post (a reply quoting an earlier post)",
           r"(?:on )?[^,\n]{1,40}?\b(?:ago|\d{4}|[ap]\.?m\.?)\s?,\s?[^,\n]{1,60}?\s(?:said|wrote):"),
+    _rule("C710", "en", "placeholder of a widget still loading",
+          r"loading(?: [\w ]{1,40}?)?\s?(?:\.{3}|…)"),
     _rule("C702", "*", "account link",
           r"sign in|log ?in|log ?out|sign out|register|sign up|create (?:an )?account|my account"
           r"|forgot(?: your)? password\??|войти|выйти|вход|регистрация|зарегистрироваться"
@@ -278,7 +302,8 @@ RULES: tuple[Rule, ...] = (
           r"\??(?: .{0,30})?"
           r"|(?:log ?in|sign in)(?: /|/| or) (?:register|sign up|create an account)"),
     _rule("C705", "*", "metadata label without its value",
-          r"(?:published|updated|last updated|last modified|posted|category|categories|tags?"
+          r"(?:(?:published|updated|posted) on|page updated|fact[- ]checked|expert verified"
+          r"|published|updated|last updated|last modified|posted|category|categories|tags?"
           r"|topics?|author|authors|date"
           r"|share|filed under|posted in|written by|by|in|опубликовано|обновлено|рубрика|автор"
           r"|теги|дата)\s?:?"),
@@ -290,7 +315,9 @@ RULES: tuple[Rule, ...] = (
           r"|font size:?.{0,20}|text size|a\+?\s?a-?|версия для печати|размер шрифта"
           r"|\d+ (?:views|reads|просмотр(?:ов|а)?)|(?:views|просмотров|просмотры):? \d+"
           r"|\d+ (?:min(?:ute)?s?\.?|мин\.?)(?: read| чтения)"
-          r"|(?:reading time|время чтения):? .{0,20}"),
+          r"|(?:[|•·]\s?)?(?:estimated |average )?(?:reading time|время чтения)(?::? .{0,20}|:)?"
+          r"|(?!by\b|written\b).{0,60}?(?:^|[\s·•|—–~/-])(?:\d+|xx?|%t|--)?\s?min(?:ute)?s?\.?"
+          r" read"),
 )
 
 # A post's timestamp in a discussion ("answered Feb 12, 2011 at 1:01"): the thread is content.

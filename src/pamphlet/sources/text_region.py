@@ -46,8 +46,12 @@ EDGE_PENALTY = 20  # ... when a boilerplate rule removed it (share row, "Related
 _EDGE_FAMILIES = ("C1", "C2", "C3", "C4", "C5", "C6", "C7")
 WEAK_BOUNDARIES = frozenset({"C803", "C205"})  # decoration ("***", "•"), a contents header
 # Rules for chrome that stands inside a text as often as at its edge: a table of contents,
-# a call-to-action button, a forum member card, a quote expander or quote header.
-INNER_CODES = frozenset({"C205", "C706", "C707", "C708", "C709"})
+# a call-to-action button, a forum member card, a quote expander or quote header, an affiliate
+# button or disclosure, an inline "Related:" link, an embedded post's chrome, a widget's
+# "Loading…" placeholder.
+INNER_CODES = frozenset(
+    {"C205", "C706", "C707", "C708", "C709", "C307", "C407", "C408", "C409", "C710"}
+)
 # Structural signals that mark the text's end: an author box, teasers under "Related".
 EDGE_CODES = frozenset({"C805", "C811"})
 AS_TEXT = frozenset({"C806"})  # a copy of an earlier line weighs as the text it copies
