@@ -32,6 +32,12 @@ def _read(html: str, tmp_path: Path):
     return parse_html(html, "page.html", base_dir=tmp_path)
 
 
+def _blocks(fragment: str, base_dir: Path = Path(".")) -> list:
+    """html_blocks of the <div> a fragment starts with."""
+    root = etree.fromstring(fragment, etree.HTMLParser()).find(".//div")
+    return html_blocks(root, ImageIndex(base_dir=base_dir, allow_remote=False))
+
+
 def _index(blocks, kind, text: str) -> int:
     for i, block in enumerate(blocks):
         if isinstance(block, kind) and text in (getattr(block, "text", None) or block.caption):
@@ -86,22 +92,18 @@ def test_teasers_inside_the_article_stay_out(tmp_path: Path) -> None:
 
 
 def test_html_blocks_table_cells_are_separated() -> None:
-    root = etree.fromstring(
+    blocks = _blocks(
         "<div><table><tr><th>Item</th><th>Cost</th></tr>"
         "<tr><td>Roads</td><td>4 million</td></tr></table></div>",
-        etree.HTMLParser(),
-    ).find(".//div")
-    blocks = html_blocks(root, ImageIndex(base_dir=Path("."), allow_remote=False))
+    )
     assert blocks == [Paragraph("Item | Cost"), Paragraph("Roads | 4 million")]
 
 
 def test_html_blocks_blank_line_splits_paragraphs() -> None:
-    root = etree.fromstring(
+    blocks = _blocks(
         "<div>First thought of the day.<br><br>Second thought, a new paragraph.<br>"
         "Same paragraph, next line.</div>",
-        etree.HTMLParser(),
-    ).find(".//div")
-    blocks = html_blocks(root, ImageIndex(base_dir=Path("."), allow_remote=False))
+    )
     assert blocks == [
         Paragraph("First thought of the day."),
         Paragraph("Second thought, a new paragraph. Same paragraph, next line."),
@@ -110,12 +112,11 @@ def test_html_blocks_blank_line_splits_paragraphs() -> None:
 
 def test_html_blocks_caption_joins_its_image(tmp_path: Path) -> None:
     (tmp_path / "a.jpg").write_bytes(b"\xff\xd8\xff")
-    root = etree.fromstring(
+    blocks = _blocks(
         '<div><div class="wp-caption"><img src="a.jpg">'
         '<p class="wp-caption-text">A quiet street at dawn</p></div></div>',
-        etree.HTMLParser(),
-    ).find(".//div")
-    blocks = html_blocks(root, ImageIndex(base_dir=tmp_path, allow_remote=False))
+        tmp_path,
+    )
     assert blocks == [Figure("A quiet street at dawn", "a.jpg", None)]
 
 
@@ -199,13 +200,11 @@ def test_a_section_anchor_named_like_furniture_is_not_furniture() -> None:
 
 
 def test_html_blocks_pull_quote_set_as_a_figure_keeps_its_words() -> None:
-    root = etree.fromstring(
+    blocks = _blocks(
         '<div><figure class="quote"><img src="face.jpg" alt=""><blockquote><p>Automation is'
         " not the enemy.</p></blockquote><figcaption>Jane Doe, chief executive</figcaption>"
         "</figure></div>",
-        etree.HTMLParser(),
-    ).find(".//div")
-    blocks = html_blocks(root, ImageIndex(base_dir=Path("."), allow_remote=False))
+    )
     assert Quote("Automation is not the enemy.") in blocks
     assert [b.caption for b in blocks if isinstance(b, Figure)] == ["Jane Doe, chief executive"]
 
