@@ -240,10 +240,10 @@ def _content(
     blocks: list[Block] = xml_blocks(body_xml, images) if body_xml is not None else []
     thread = thread_comments(posts, blocks, images, iso)
     if thread is not None:
-        blocks, comments, read = thread
+        blocks, comments, read, page_words = thread
         with posts_detached(read):  # the posts are comments: never put back into the body
             blocks = with_region(tree, blocks, images)
-        blocks, comments = thread_body(blocks, comments, read, discussion)
+        blocks, comments = thread_body(blocks, comments, read, page_words, discussion)
         return blocks, comments, True
     if not comments and comments_xml is not None:
         comments = flat_comments(comments_xml)

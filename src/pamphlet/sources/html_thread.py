@@ -177,9 +177,9 @@ DOMINANCE = 1.5  # a thread this many times longer than the extracted body is th
 
 def thread_comments(
     posts: list[etree._Element], blocks: list[Block], images: ImageIndex, iso
-) -> tuple[list[Block], list[Comment], Posts] | None:
+) -> tuple[list[Block], list[Comment], Posts, PageWords] | None:
     """The body and comments of a forum thread, when the extractor kept some posts as the body,
-    and the posts read (for ``thread_body``).
+    the posts read and the page's words around them (for ``thread_body``).
 
     A thread the extractor ignored entirely is a list of teasers or a sidebar, not the page's
     subject, unless it is a long discussion that dwarfs what the extractor kept. When the
@@ -197,16 +197,16 @@ def thread_comments(
     in_body = said_runs(t for b in blocks for t in texts_of(b))
     if not any(_repeats(in_body, c) for c in thread) and not _dominates(thread, blocks):
         return None
-    if not _repeats(in_body, thread[0]) or _subject_above(blocks, pairs):
-        return blocks, thread, pairs
-    return _with_opening_post(blocks, thread[0]), thread[1:], pairs
+    page = PageWords([el for el, _c in pairs])
+    if not _repeats(in_body, thread[0]) or _subject_above(blocks, page):
+        return blocks, thread, pairs, page
+    return _with_opening_post(blocks, thread[0]), thread[1:], pairs, page
 
 
-def _subject_above(blocks: list[Block], pairs: Posts) -> bool:
+def _subject_above(blocks: list[Block], page: PageWords) -> bool:
     """Does the body hold the discussion's subject above the first post: text in an element
     marked up like the posts' text, outside them (an opening post not marked up like the
     replies, as on pages whose replies are "comments" under a question or an article)?"""
-    page = PageWords([el for el, _c in pairs])
     for block in blocks:
         at = page.find(key(" ".join(texts_of(block))).split())
         if 0 <= at < page.start and any(s <= at < e for s, e in page.twins):
@@ -215,14 +215,18 @@ def _subject_above(blocks: list[Block], pairs: Posts) -> bool:
 
 
 def thread_body(
-    blocks: list[Block], comments: list[Comment], pairs: Posts, discussion: bool
+    blocks: list[Block],
+    comments: list[Comment],
+    pairs: Posts,
+    page: PageWords,
+    discussion: bool,
 ) -> tuple[list[Block], list[Comment]]:
     """The thread's body without the posts' chrome; the opening post when nothing else is left.
 
     ``discussion``: the page says it is one, so what stands above or below its posts is page
     furniture (on other pages, posts may be reviews or comments in the middle of an article)."""
     opener_in_body = len(comments) < len(pairs)
-    kept = without_post_chrome(blocks, pairs, opener_in_body, discussion)
+    kept = without_post_chrome(blocks, pairs, page, opener_in_body, discussion)
     while len(kept) > 1 and isinstance(kept[-1], Heading):  # "Comments", "12 replies" above
         kept = kept[:-1]  # the posts: a heading with nothing under it
     if not opener_in_body and comments and all(isinstance(b, Heading) for b in kept):

@@ -145,7 +145,11 @@ class PageWords:
 
 
 def without_post_chrome(
-    blocks: list[Block], pairs: Posts, opener_in_body: bool, discussion: bool = True
+    blocks: list[Block],
+    pairs: Posts,
+    page: PageWords,
+    opener_in_body: bool,
+    discussion: bool = True,
 ) -> list[Block]:
     """The body without what the extractor took from the posts' chrome or from after the thread.
 
@@ -161,7 +165,6 @@ def without_post_chrome(
     """
     if not pairs or not blocks:
         return blocks
-    page = PageWords([el for el, _c in pairs])
     said: dict[int, str] = {}
 
     runs: list[set[tuple[str, ...]]] = []
