@@ -14,9 +14,11 @@ Sections (a Markdown table each, ready to paste into the README):
 WCXB's gold is a page's main content: an article without the comments under it, or a forum
 thread with all its posts. "ours" is scored the same way: the document's main text
 (Document.texts(reader_comments=False): readers' comments under an article are left out, a
-discussion's replies stay); "ours + reader comments" scores everything the pamphlet prints. For
-Mozilla's pages (recall: nothing lost) our text is everything. The corpus is read in place, never
-copied.
+discussion's replies stay); "ours + reader comments" scores everything the pamphlet prints.
+WCXB's gold keeps the page's title apart from its main content (the title is a field of its own),
+and trafilatura's text leaves it out too, so our title is not scored as content either. For
+Mozilla's pages (recall: nothing lost) our text is everything, title included. The corpus is read
+in place, never copied.
 """
 
 from __future__ import annotations
@@ -48,8 +50,11 @@ def _decode(data: bytes, name: str) -> str:
     return decode_bytes(data, name, html=True)
 
 
-def _doc_text(doc, reader_comments: bool = True) -> str:
-    return "\n".join(t for t in doc.texts(reader_comments=reader_comments) if t)
+def _doc_text(doc, reader_comments: bool = True, title: bool = True) -> str:
+    texts = doc.texts(reader_comments=reader_comments)
+    if not title:
+        texts = texts[1:]  # Document.texts() starts with the title
+    return "\n".join(t for t in texts if t)
 
 
 def _ours(html: str, name: str, base_dir: Path):
@@ -99,9 +104,9 @@ def wcxb_page(task: tuple[str, str, bool]) -> dict:
     row: dict = {"id": name, "type": kind}
     keep, leak = truth.get("with") or [], truth.get("without") or []
     doc, ms, error = _ours(html, name, Path(html_path).parent)
-    ours = _doc_text(doc, reader_comments=False) if doc else ""
+    ours = _doc_text(doc, reader_comments=False, title=False) if doc else ""
     row["ours"] = _score(ours, gold_text, keep, leak, ms, error)
-    everything = _doc_text(doc) if doc else ""
+    everything = _doc_text(doc, title=False) if doc else ""
     row["ours + reader comments"] = _score(everything, gold_text, keep, leak, ms, error)
     traf, *_rest, tms = _trafilatura(html)
     row["trafilatura"] = _score(traf, gold_text, keep, leak, tms, None)
@@ -126,7 +131,7 @@ def _text_scores(html, name, gold_text, keep, leak) -> dict:
     start = time.perf_counter()
     try:
         doc = parse_text(dump, name + ".txt")
-        text, error = _doc_text(doc, reader_comments=False), None
+        text, error = _doc_text(doc, reader_comments=False, title=False), None
     except PamphletError as exc:
         text, error = "", exc.__class__.__name__
     ms = (time.perf_counter() - start) * 1000
