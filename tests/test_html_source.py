@@ -325,6 +325,43 @@ def test_consent_named_wrapper_around_the_article_is_kept():
     assert "measure its audience" not in said
 
 
+def test_what_the_page_marks_not_for_print_is_left_out_and_summarised():
+    paragraphs = "".join(
+        f"<p>As at 2024<sup class=\"noprint update\">[update]</sup>, section {i} of the "
+        f"tenants' report says the heating failed again in block {i} this winter.</p>"
+        for i in range(6)
+    )
+    html = f"""<html><head><title>Heating report</title></head><body>
+      <div class="noprint-wrapper"><article><h1>Heating report</h1>{paragraphs}
+      <div class="share-tools d-print-none"><p>Send this report to your councillor by email
+      today, it only takes a minute.</p></div>
+      <div class="print-only"><p>Printed from the tenants' association website archive.</p></div>
+      <p class="printable">The association meets on the first Monday of every month.</p>
+      </article></div></body></html>"""
+    doc = parse_html(html, "noprint.html", base_dir=FIXTURES)
+    said = "\n".join(doc.texts())
+    assert "As at 2024, section 5 of the tenants' report says" in said
+    assert "[update]" not in said
+    assert "councillor" not in said
+    assert "Printed from the tenants' association" in said  # print-only is printed
+    assert "first Monday of every month" in said
+    unprinted = [r.text for r in doc.removed if r.code == "H109"]
+    assert any(t.startswith("Send this report to your councillor") for t in unprinted)
+
+
+def test_a_not_for_print_wrapper_around_the_article_is_kept():
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the tenants' report on the heating, which failed again in "
+        f"block {i} during the coldest week of the winter.</p>"
+        for i in range(6)
+    )
+    html = f"""<html><head><title>Heating report</title></head><body>
+      <div class="no-print"><article><h1>Heating report</h1>{paragraphs}</article></div>
+      </body></html>"""
+    doc = parse_html(html, "wrapped.html", base_dir=FIXTURES)
+    assert "Paragraph 5 of the tenants' report" in "\n".join(doc.texts())
+
+
 def test_teaser_cards_after_an_article_are_not_a_thread():
     paragraphs = "".join(
         f"<p>The second paragraph {i} of the story explains how the new bus timetable leaves "

@@ -37,7 +37,7 @@ from .html_kind import is_discussion
 from .html_load import load_tree
 from .html_meta import day_first_for, extract_meta, to_iso
 from .html_microdata import microdata_thread
-from .html_prune import prune_consent, unwrap_noscript
+from .html_prune import prune_consent, prune_not_printed, unwrap_noscript
 from .html_region import with_region
 from .html_removed import key, removed_summary, repeats, said_runs
 from .html_thread import find_thread, thread_body, thread_comments
@@ -179,6 +179,7 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
     discussion = is_discussion(tree, meta.url)
     unwrap_noscript(tree)
     notices = prune_consent(tree)
+    unprinted = prune_not_printed(tree)
     images = ImageIndex(base_dir=base_dir, allow_remote=allow_remote)
     images.add_page(tree)
     blocks, comments, thread = _content(tree, images, iso, discussion)
@@ -203,7 +204,7 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
     date = meta.date or _visible_date(tree, iso)
     comment_texts = [t for c in comments for b in c.body for t in texts_of(b)]
     doc_texts = " ".join([title, *(t for b in blocks for t in texts_of(b)), *comment_texts])
-    removed = removed_summary(tree, doc_texts, images.dropped, notices)
+    removed = removed_summary(tree, doc_texts, images.dropped, notices, unprinted)
     body_words = sum(len(t.split()) for b in blocks for t in texts_of(b))
     outweighed = replies_outweigh(body_words, sum(len(t.split()) for t in comment_texts))
     kind = "thread" if comments and (thread or discussion or outweighed) else "article"

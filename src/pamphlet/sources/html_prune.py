@@ -108,6 +108,55 @@ def prune_consent(tree: etree._Element) -> list[tuple[int, str]]:
     return removed
 
 
+# class tokens by which a page marks what its own print stylesheet hides
+_NOT_PRINTED = re.compile(
+    r"(?<![\w-])(?:no-?print|print-?hidden|hidden-?print|d-print-none|print:hidden"
+    r"|hide-(?:on-|for-|when-)?print(?:ing)?|not-?printable|do-?not-?print|dont-?print"
+    r"|screen-?only)(?![\w-])",
+    re.I,
+)
+MIN_NOT_PRINTED_WORDS = 3
+_INLINE = frozenset(("sup", "sub", "span", "a", "small"))
+_FURNITURE = frozenset(("nav", "header", "footer", "aside"))
+_PRINT_NAMED = etree.XPath(
+    "//body//*[contains(translate(@class, 'PRINTSCE', 'printsce'), 'print')"
+    " or contains(translate(@class, 'PRINTSCE', 'printsce'), 'screen')]"
+)
+
+
+def prune_not_printed(tree: etree._Element) -> list[tuple[int, str]]:
+    """Remove what the page marks as not for print; returns (source line, text) for the summary.
+
+    A page's print stylesheet hides its screen furniture (share bars, navigation boxes, "edit"
+    links, Wikipedia's "[update]" tags) by class names such as ``noprint`` or
+    ``d-print-none``; a pamphlet is print, so it honours them. As for consent dialogs, an
+    element holding the article or nearly all of the page's text is never taken out.
+    """
+    body = tree.find(".//body")
+    if body is None:
+        return []
+    found = [el for el in _PRINT_NAMED(tree) if _NOT_PRINTED.search(el.get("class") or "")]
+    if not found:
+        return []
+    total = len(body.text_content().split()) or 1
+    chosen = set(found)
+    removed: list[tuple[int, str]] = []
+    for el in found:
+        if any(anc in chosen for anc in el.iterancestors()):
+            continue  # taken out with its ancestor
+        words = len(el.text_content().split())
+        if words > MAX_SHARE * total or _HOLDS_ARTICLE(el):
+            chosen.discard(el)
+            continue
+        if el.tag in _FURNITURE or (words < MIN_NOT_PRINTED_WORDS and el.tag not in _INLINE):
+            continue  # furniture the extractor knows already, or an empty icon bar
+        text = visible_text(el)
+        remove_keeping_tail(el)
+        if text.strip():
+            removed.append((el.sourceline or 0, text))
+    return removed
+
+
 MAX_SHELL_WORDS = 50  # a page showing fewer words than this is a script's empty shell
 MIN_NOSCRIPT_WORDS = 100
 

@@ -6,6 +6,7 @@ Codes (stable, never reused):
   H105 remote image not fetched               H106 image file not found next to the page
   H107 text left out by the extractor as boilerplate
   H108 cookie or consent dialog
+  H109 marked by the page as not for print (noprint, d-print-none, …)
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ _REASONS = {
     "H106": "the image file is not next to the page",
     "H107": "left out by the extractor as boilerplate",
     "H108": "cookie or consent dialog",
+    "H109": "marked by the page as not for print",
 }
 _SKIP_BUT_NAV = SKIP_TAGS - {"nav"}
 _WORDS = re.compile(r"\w+")
@@ -82,6 +84,7 @@ def removed_summary(
     kept_text: str,
     dropped_images: list[tuple[str, str, int]],
     notices: Sequence[tuple[int, str]] = (),
+    unprinted: Sequence[tuple[int, str]] = (),
 ) -> list[Removed]:
     out: list[Removed] = []
     kept = f" {key(kept_text)} "
@@ -103,6 +106,8 @@ def removed_summary(
         add(_line(el), f"form: {_first_words(visible_text(el))}".rstrip(": "), "H103")
     for line, text in notices:
         add(line, _first_words(text), "H108")
+    for line, text in unprinted:
+        add(line, _first_words(text), "H109")
     for src, why, line in dropped_images:
         add(line, f"img: {src[:80]}", "H105" if why == "remote" else "H106")
     skip = frozenset((*_ACTIVE, *_EMBEDS, "form"))
