@@ -3,6 +3,7 @@ paragraph breaks, list items in quotes, and never the page's teasers or link lis
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from lxml import etree
@@ -304,3 +305,76 @@ def test_a_figure_repeated_right_after_itself_is_kept_once() -> None:
         Paragraph("A second quote."),
         Figure("Jane Doe, chief executive", None),
     ]
+
+
+def _builder_page(cta: str = "", sizes: tuple[int, int, int] = (5, 5, 2)) -> str:
+    bank = (
+        "rent heating damp repairs deposit landlord board hearing notice evidence tenant "
+        "council letter meeting claim form week month office photo receipt neighbour boiler "
+        "window roof mould agent court fee appeal signature copy witness date"
+    ).split()
+
+    def section(name: str, n: int) -> str:
+        pick = random.Random(name)
+        paragraphs = "".join(
+            f"<p>{name} paragraph {i}: " + " ".join(pick.choice(bank) for _ in range(16)) + ".</p>"
+            for i in range(n)
+        )
+        heading = f"<h2>{name}</h2>"
+        return f'<div class="builder-block"><div class="prose">{heading}{paragraphs}</div></div>'
+
+    return f"""<html><head><title>How to file a claim</title></head><body>
+      <nav><a href="/">Home</a> <a href="/guides">Guides</a></nav>
+      <main><h1>How to file a claim</h1><div class="article-body">
+      {section("First steps", sizes[0])}{cta}{section("Paperwork", sizes[1])}
+      {section("Questions", sizes[2])}
+      </div><div class="related-posts"><p>Read next: how the rent strike of 1972 was won by
+      the tenants of the east side estates, step by step.</p></div></main>
+      <footer><p>© 2024 The Tenants' Guide</p></footer></body></html>"""
+
+
+def _last_section_only(tree, comments):
+    """An extractor that keeps only the page's last section (as trafilatura does on some
+    page-builder layouts)."""
+    paragraphs = [p for p in tree.iter("p") if p.text and p.text.startswith("Questions")]
+    body = etree.Element("body")
+    for p in paragraphs:
+        etree.SubElement(body, "p").text = p.text
+    return body, None
+
+
+def test_sections_the_extractor_dropped_whole_come_back_in_order(monkeypatch) -> None:
+    import pamphlet.sources.html as html_reader
+
+    monkeypatch.setattr(html_reader, "_trafilatura", _last_section_only)
+    cta = '<div class="builder-block"><a href="/signup">Start your claim today</a></div>'
+    doc = html_reader.parse_html(_builder_page(cta), "builder.html", base_dir=Path("."))
+    said = [t for b in doc.body for t in ([b.text] if hasattr(b, "text") else [])]
+    first = said.index(next(t for t in said if t.startswith("First steps paragraph 0")))
+    paperwork = said.index(next(t for t in said if t.startswith("Paperwork paragraph 4")))
+    questions = said.index(next(t for t in said if t.startswith("Questions paragraph 1")))
+    assert first < paperwork < questions
+    assert "Paperwork" in said  # the section's heading comes back with it
+    everything = "\n".join(doc.texts())
+    assert "Start your claim today" not in everything
+    assert "rent strike of 1972" not in everything  # the related posts after the article
+    assert "Tenants' Guide" not in everything
+
+
+def test_a_small_dropped_section_is_not_pulled_in(monkeypatch) -> None:
+    """When the extractor kept most of the article, a prose sibling it left out stays out."""
+    import pamphlet.sources.html as html_reader
+
+    def paperwork_only(tree, comments):
+        body = etree.Element("body")
+        for p in tree.iter("p"):
+            if p.text and p.text.startswith("Paperwork"):
+                etree.SubElement(body, "p").text = p.text
+        return body, None
+
+    monkeypatch.setattr(html_reader, "_trafilatura", paperwork_only)
+    page = _builder_page(sizes=(4, 12, 1))
+    doc = html_reader.parse_html(page, "builder.html", base_dir=Path("."))
+    said = "\n".join(doc.texts())
+    assert "Paperwork paragraph 11" in said
+    assert "First steps paragraph 0" not in said

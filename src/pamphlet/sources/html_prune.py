@@ -118,9 +118,9 @@ _NOT_PRINTED = re.compile(
 MIN_NOT_PRINTED_WORDS = 3
 _INLINE = frozenset(("sup", "sub", "span", "a", "small"))
 _FURNITURE = frozenset(("nav", "header", "footer", "aside"))
-_PRINT_NAMED = etree.XPath(
-    "//body//*[contains(translate(@class, 'PRINTSCE', 'printsce'), 'print')"
-    " or contains(translate(@class, 'PRINTSCE', 'printsce'), 'screen')]"
+_PRINT_CLASSES = etree.XPath(  # a fast first cut in C; _NOT_PRINTED decides
+    "//body//@class[contains(., 'rint') or contains(., 'RINT') or contains(., 'creen')"
+    " or contains(., 'CREEN')]"
 )
 
 
@@ -135,7 +135,7 @@ def prune_not_printed(tree: etree._Element) -> list[tuple[int, str]]:
     body = tree.find(".//body")
     if body is None:
         return []
-    found = [el for el in _PRINT_NAMED(tree) if _NOT_PRINTED.search(el.get("class") or "")]
+    found = [value.getparent() for value in _PRINT_CLASSES(tree) if _NOT_PRINTED.search(value)]
     if not found:
         return []
     total = len(body.text_content().split()) or 1

@@ -307,7 +307,12 @@ def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -
     kept = _Kept(blocks)
     weights = _weights(tree, kept)
     boxed = boxed_blocks(tree, blocks, weights.holders())
-    out = _restored(tree, blocks, images, kept, _region_of(tree, weights))
+    region = _region_of(tree, weights)
+    out = _restored(tree, blocks, images, kept, region)
+    if region is not None:
+        before, after = _continued(region, kept, images)
+        if _words(before) + _words(after) >= CONTINUED_SHARE * _words(out):
+            out = [*before, *out, *after]  # the extractor kept the lesser part of the article
     if boxed and len(boxed) < len(blocks):
         out = [b for b in out if id(b) not in boxed]
     return out
@@ -386,6 +391,101 @@ def _restored(
     for i, block in enumerate(blocks):
         out.append(block)
         out.extend(inserts.get(i, []))
+    return out
+
+
+MAX_LEVELS = 3  # how far up from the region its following siblings are looked at
+MIN_CONTINUED_WORDS = 60
+PROSE_SHARE = 0.6  # a continuation's words are mostly in real paragraphs
+CONTINUED_SHARE = 0.5
+
+
+def _continued(
+    region: etree._Element, kept: _Kept, images: ImageIndex
+) -> tuple[list[Block], list[Block]]:
+    """The article's sections before and after its region that the extractor dropped whole.
+
+    Page builders and accordions put an article's sections in sibling containers of the one
+    the extractor kept. Such a sibling continues the article when it is prose: most of its
+    words are real paragraphs, few of them links, and it is not furniture. The walk from the
+    region goes up a few levels and along each level's siblings, both ways, and stops at the
+    first sibling that is furniture (comments, related links, a footer).
+    """
+    body = region.getroottree().getroot().find("body")
+    region_chars = len(region.text_content())
+    before: list[Block] = []
+    after: list[Block] = []
+    node, levels = region, 0
+    go_back = go_on = True
+    while levels < MAX_LEVELS and (go_back or go_on):
+        parent = node.getparent()
+        if parent is None or parent is body:
+            break
+        levels += len(parent) > 1  # a wrapper around the node alone is not a level
+        if go_on:
+            go_on = _walk(node.itersiblings(), kept, images, region_chars, after.extend)
+        if go_back:
+            found: list[list[Block]] = []
+            preceding = node.itersiblings(preceding=True)
+            go_back = _walk(preceding, kept, images, region_chars, found.append)
+            for blocks in found:
+                before[:0] = blocks
+        node = parent
+    return before, after
+
+
+def _walk(siblings, kept: _Kept, images: ImageIndex, region_chars: int, take) -> bool:
+    """Take the prose of siblings in turn; False once one is not prose (the walk stops)."""
+    for sibling in siblings:
+        if not isinstance(sibling.tag, str) or sibling.tag in _SKIPPED:
+            continue
+        if _furniture(sibling, region_chars) or _FURNITURE_CLASS.search(
+            " ".join(el.get("class") or "" for el in sibling.iter() if isinstance(el.tag, str))
+        ):
+            return False
+        blocks = _prose(sibling, kept, images, region_chars)
+        if blocks is None:
+            shown = len(visible_text(sibling, max_words=MIN_CONTINUED_WORDS).split())
+            if shown >= MIN_CONTINUED_WORDS and not _link_dense(sibling):
+                return False
+            continue  # a call to action, an ad slot or a box of links between two sections
+        if blocks:
+            take(blocks)
+    return True
+
+
+_SKIPPED = frozenset(["script", "style", "noscript", "template", "link", "meta", "br", "hr"])
+
+
+def _prose(
+    el: etree._Element, kept: _Kept, images: ImageIndex, region_chars: int
+) -> list[Block] | None:
+    """An element's real blocks when it reads as the article's prose; None when it does not."""
+    words = len(visible_text(el).split())
+    if not words:
+        return []
+    prune = partial(_furniture, region_chars=region_chars)
+    out: list[Block] = []
+    prose_words = 0
+    paragraphs = 0
+    pending: Heading | None = None
+    for block in html_blocks(el, images, prune=prune):
+        text = " ".join(texts_of(block))
+        words_of = _words_of(text)
+        if len(words_of) >= MIN_PARAGRAPH_WORDS and kept.share(words_of) >= KEPT:
+            return None  # the extractor kept part of it: not a dropped section
+        if isinstance(block, Heading):
+            pending = block if len(text.split()) <= MAX_HEADING_WORDS else None
+            continue
+        restored = _restorable(block, kept)
+        if restored is None or not (paragraphs or _real(block)):
+            continue  # a section starts with running text, not with a list or a caption
+        paragraphs += _real(block)
+        prose_words += sum(len(t.split()) for t in texts_of(restored))
+        out.extend([pending, restored] if pending is not None else [restored])
+        pending = None
+    if prose_words < max(MIN_CONTINUED_WORDS, PROSE_SHARE * words) or _link_dense(el):
+        return None
     return out
 
 
