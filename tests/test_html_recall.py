@@ -378,3 +378,21 @@ def test_a_small_dropped_section_is_not_pulled_in(monkeypatch) -> None:
     said = "\n".join(doc.texts())
     assert "Paperwork paragraph 11" in said
     assert "First steps paragraph 0" not in said
+
+
+def test_a_list_item_keeps_its_sub_list_of_links(tmp_path: Path) -> None:
+    bugs = "".join(
+        f'<li><a href="https://bugs.example.org/{n}">Bug {n} – the night bus tracker shows '
+        f"route {n % 7} twice</a></li>"
+        for n in range(4101, 4106)
+    )
+    middle = (
+        "<h3>Tracker</h3><ul><li>We have the green light for another round of volunteers "
+        "working on the tracker next season, and two drivers will be mentoring them.</li>"
+        f"<li>In progress:<ul>{bugs}</ul></li></ul>"
+        '<ul class="links"><li><a href="/a">Timetables</a></li><li><a href="/b">Fares</a></li>'
+        '<li><a href="/c">Contact us</a></li></ul>'
+    )
+    said = "\n".join(_read(_page(middle), tmp_path).texts())
+    assert "Bug 4103 – the night bus tracker shows route 1 twice" in said
+    assert "Contact us" not in said  # a plain list of links is still furniture

@@ -209,7 +209,10 @@ def _furniture(el: etree._Element, region_chars: int) -> bool:
         # (a name is a hint: a container holding most of the region is not furniture)
         return len(el.text_content()) < FURNITURE_SHARE * region_chars
     if tag in ("ul", "ol", "aside"):
-        return _link_dense(el)
+        parent = el.getparent()
+        if tag != "aside" and parent is not None and parent.tag == "li":
+            return False  # a list item's sub-list of links is part of the item
+        return _link_dense(el, own=tag != "aside")
     if tag in _HEADINGS:
         return _link_only(el)
     if tag in _CARDS and len(el) <= MAX_CARD_CHILDREN:
@@ -257,15 +260,21 @@ def _link_only(el: etree._Element) -> bool:
     return len(link.text_content().strip()) >= len(el.text_content().strip()) > 0
 
 
-def _link_dense(el: etree._Element) -> bool:
-    """Mostly links to other pages (links within the page, as in a table of contents, are not)."""
-    total = len(el.text_content().split())
-    if not total:
+def _link_dense(el: etree._Element, own: bool = False) -> bool:
+    """Mostly links to other pages (links within the page, as in a table of contents, are not).
+
+    With ``own``, a list is judged by its own items' words, without its sub-lists (those are
+    judged on their own).
+    """
+    nested = [sub for sub in el.iter("ul", "ol") if sub is not el] if own else []
+    total = len(el.text_content().split()) - sum(len(s.text_content().split()) for s in nested)
+    if total <= 0:
         return False
+    inner = {a for sub in nested for a in sub.iter("a")}
     linked = sum(
         len(a.text_content().split())
         for a in el.iter("a")
-        if not (a.get("href") or "").startswith("#")
+        if not (a.get("href") or "").startswith("#") and a not in inner
     )
     return linked >= LINK_DENSE * total
 
@@ -365,6 +374,9 @@ def _restored(
             continue
         if not texts_of(block):
             continue
+        if isinstance(block, ListBlock):  # a list the extractor kept in part goes after that part
+            homes = (kept.anchor(w) for w in map(_words_of, block.items) if kept.share(w) >= KEPT)
+            anchor = max((a for a in homes if a is not None), default=anchor)
         edge = i in (first - 1, last + 1)  # a lead image's caption, a lead paragraph
         if first < i < last or (edge and isinstance(block, Figure)):
             restored = _restorable(block, kept)
