@@ -57,6 +57,7 @@ BODY_CLASSES = (
     "commenttext",
     "content",
     "comment-body",
+    "commentBody",  # Slashdot-style: the title bar and byline stand above it
     # forum posts (phpBB, XenForo, vBulletin, Discourse, Flarum, Reddit, Stack Exchange, ...)
     "message-body",
     "bbWrapper",
@@ -70,6 +71,7 @@ BODY_CLASSES = (
     "postbody",
     "post_body",
     "messageContent",
+    "postText",
     "s-prose",
     "md",
     "entry-content",
@@ -138,6 +140,8 @@ DROP_CLASSES = frozenset(
         "bbCodeBlock-shrinkLink",
     ]
 )
+# hidden until a button shows them (share menus, reply counters): not the post's text
+HIDDEN_CLASSES = frozenset(["hide", "hidden", "ipsHide", "d-none"])
 CODE_CAPTIONS = frozenset(["codebox", "codetitle"])  # phpBB's "Code: Select all" above code
 REPLY_CONTAINERS = frozenset(
     ["children", "child", "replies", "indented", "comment-replies", "sub-comments"]
@@ -298,7 +302,8 @@ def _body_node(el: etree._Element, belongs) -> etree._Element | None:
     node = _first_by_class(el, BODY_CLASSES, belongs)
     if node is None:
         for cand in el.iterdescendants():
-            if cand.get("itemprop") == "text" and belongs(cand):
+            marked = cand.get("itemprop") == "text" or _MESSAGE_ID.match(cand.get("id") or "")
+            if isinstance(cand.tag, str) and marked and belongs(cand):
                 node = cand
                 break
     if node is None:
@@ -318,11 +323,13 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
     node = _body_node(el, belongs)
     source = node if node is not None else el
     clone = copy.deepcopy(source)
+    previews_as_titles(clone)
     for sub in list(clone.iterdescendants()):
         tokens = _tokens(sub) if isinstance(sub.tag, str) else set()
         cls = (sub.get("class") or "").lower() if isinstance(sub.tag, str) else ""
         drop = (
             is_comment_item(sub)
+            or tokens & HIDDEN_CLASSES
             or tokens & DROP_CLASSES
             or tokens & REPLY_CONTAINERS
             or sub.tag == "aside"  # link previews and quotes of other comments
@@ -336,12 +343,41 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
     return tuple(html_blocks(clone, images))
 
 
+_PREVIEW = re.compile(r"(?:^|[-_])(?:onebox|unfurl|link-?preview)$", re.I)
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_BLOCKS = ("aside", "div", "article", "section", "figure")
+
+
+def previews_as_titles(root: etree._Element) -> None:
+    """Link previews (Discourse's onebox, XenForo's unfurl, NodeBB's link card) read as the
+    linked page's title: its description, site name and picture are that page's words, not the
+    poster's. A preview without a title keeps its first link; one without a link goes."""
+    found = [  # blocks only: an inline link marked "inline-onebox" is the poster's own link
+        el for el in root.iterdescendants(*_BLOCKS) if any(_PREVIEW.search(t) for t in _tokens(el))
+    ]
+    marked = set(found)
+    for el in found:
+        if any(a in marked for a in el.iterancestors()) or el.getparent() is None:
+            continue
+        title = next(el.iterdescendants(*_HEADINGS), None)
+        if title is None:
+            title = next((a for a in el.iterdescendants("a") if norm(a.text_content())), None)
+        if title is None or not norm(title.text_content()):
+            remove_keeping_tail(el)
+            continue
+        line = copy.deepcopy(title)
+        line.tag, line.tail = "p", el.tail
+        line.attrib.clear()
+        el.getparent().replace(el, line)
+
+
 def _code_caption(el: etree._Element) -> bool:
     parent = el.getparent()
     captioned = parent is not None and _tokens(parent) & CODE_CAPTIONS
     return bool(captioned) and el.tag == "p" and el.getnext() is not None
 
 
+_MESSAGE_ID = re.compile(r"post_?message_\d+$", re.I)  # vBulletin's "post_message_37597539"
 BODY_SHARE = 0.3  # a body found by a class-name part holds at least this share of the words
 
 
@@ -376,7 +412,13 @@ def comment_from(
     author = _author(el, belongs)
     date = _date(el, belongs, to_iso)
     body = _body(el, belongs, items, images)
+    while body and isinstance(body[-1], Paragraph) and _SENT_FROM.match(body[-1].text):
+        body = body[:-1]  # the mobile app's footer, not the poster's words
     return Comment(author=author, date=date, body=body or ())
+
+
+# "Sent from my SM-S908U using Tapatalk": a forum app's footer under a post written with it
+_SENT_FROM = re.compile(r"sent from my [^.!?\n]{1,60}? using [^.!?\n]{1,60}$", re.I)
 
 
 def extract_comments(

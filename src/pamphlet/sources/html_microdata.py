@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..model import Block, Comment
 from .html_blocks import ImageIndex, html_blocks, norm, remove_keeping_tail
-from .html_comments import DROP_CLASSES
+from .html_comments import DROP_CLASSES, previews_as_titles
 
 OPENING = ("DiscussionForumPosting", "Question")
 REPLIES = ("Comment", "Answer")
@@ -77,6 +77,7 @@ def _date(item: etree._Element, to_iso: Callable[[str], str | None]) -> str | No
 
 def _blocks(text_el: etree._Element, images: ImageIndex) -> list[Block]:
     clone = copy.deepcopy(text_el)
+    previews_as_titles(clone)
     for sub in list(clone.iterdescendants()):
         chrome = isinstance(sub.tag, str) and set((sub.get("class") or "").split()) & DROP_CLASSES
         if chrome and sub.getparent() is not None:

@@ -37,7 +37,9 @@ _LAYOUT = re.compile(  # classes of page layout and teaser grids, never of a pos
     r"|carousel|swiper|card|cards|teaser|widget|elementor|tile|item-list)(?:$|[-_])",
     re.I,
 )
+_POST_TOKENS = frozenset(("postrow", "post-row"))  # a forum's post row, whatever else it says
 _DIGIT = re.compile(r"\d")
+_NUMBERED = re.compile(r"([a-z]+)[-_]?\d{3,}$", re.I)  # a post's id: "post12345", "edit_12345"
 _KINDS = frozenset(("div", "article", "li", "section", "table", "tr"))
 _MONTHS = (
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janvier|février|mars|avril|mai|juin"
@@ -65,7 +67,7 @@ def _tokens(cls: str, prefix: str = "") -> frozenset[str] | None:
     tokens = frozenset(
         prefix + t for t in cls.split() if not _DIGIT.search(t) and not _STATE.search(t)
     )
-    if any(_LAYOUT.search(t) for t in tokens):
+    if any(_LAYOUT.search(t) for t in tokens) and not tokens & _POST_TOKENS:
         return None
     return tokens
 
@@ -81,8 +83,11 @@ def _signature(el: etree._Element) -> tuple[str, frozenset[str]] | None:
         tokens = _tokens(el[0].get("class") or "", "td.")
         if tokens is None:
             return None
-    if not tokens and tag != "article":  # bare <div>s and <li>s are layout, not posts
-        return None
+    if not tokens and tag != "article":  # bare <div>s and <li>s are layout, not posts,
+        numbered = _NUMBERED.match(el.get("id") or "")  # unless numbered: "edit37597539"
+        if numbered is None:
+            return None
+        tokens = frozenset(("#" + numbered.group(1).lower(),))
     return tag, tokens
 
 

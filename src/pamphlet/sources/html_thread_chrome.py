@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..model import Block, Comment, ListBlock
 from .html_blocks import texts_of
-from .html_comments import body_node
+from .html_comments import DROP_CLASSES, body_node
 from .html_removed import key, repeats, said_runs
 
 SKIP = frozenset(("script", "style", "noscript", "template", "head", "select", "svg"))
@@ -58,11 +58,18 @@ def _class_key(el: etree._Element) -> frozenset[str]:
     return frozenset((el.get("class") or "").lower().split())
 
 
-_NOTICE = re.compile(  # the forum's notices, announcements and browser or script warnings
-    r"(?:^|\s|[-_])(?:notices?|announcements?)(?:$|\s|[-_])|warning", re.I
+_NOTICE = re.compile(  # the forum's notices, announcements, alerts, browser or script warnings
+    # and machine summaries of the thread
+    r"(?:^|\s|[-_])(?:notices?|announcements?|alert|ai-summary)(?:$|\s|[-_])|warning"
+    r"|topic-?overview",  # a topic's top posters and most popular posts
+    re.I,
 )
 _HEADER = re.compile(r"(?:^|\s|[-_])header(?:$|\s)", re.I)
 GLUED_PROBE = 24  # letters: a probe this long is looked for with the spaces left out too
+
+
+def _is_chrome(cls: str) -> bool:
+    return "signature" in cls.lower() or bool(set(cls.split()) & DROP_CLASSES)
 
 
 class PageWords:
@@ -84,17 +91,20 @@ class PageWords:
         self.notices: list[Span] = []  # the forum's notices and announcements
         self.headers: list[Span] = []  # page and thread headers (title, "thread starter")
         self.twins: list[Span] = []  # outside the posts, marked up like a post's text
+        self.chrome: list[Span] = []  # inside a post, what its reader leaves out (signatures)
         depth = 0  # inside how many posts
         self.spans: list[Span] = [(0, 0)] * len(posts)
         self.texts: list[Span | None] = [None] * len(posts)
         walk = etree.iterwalk(body if body is not None else root, events=("start", "end"))
         for event, el in walk:
             cls = (el.get("class") or "") if isinstance(el.tag, str) else ""
-            notice = cls and (_NOTICE.search(cls) or _HEADER.search(cls))
+            marks = f"{cls} {el.get('id') or ''}" if cls and not depth else ""
+            notice = marks and (_NOTICE.search(marks) or _HEADER.search(cls))
             twin = cls and not depth and el not in wanted and _class_key(el) in text_classes
+            chrome = cls and depth and _is_chrome(cls)
             if event == "start":
                 depth += el in wanted
-                if el in wanted or el in nodes or notice or twin:
+                if el in wanted or el in nodes or notice or twin or chrome:
                     starts[el] = length
                 text = el.text if isinstance(el.tag, str) and el.tag not in SKIP else None
             else:
@@ -103,11 +113,13 @@ class PageWords:
                     self.spans[wanted[el]] = (starts[el], length)
                 if twin:
                     self.twins.append((starts[el], length))
+                if chrome:
+                    self.chrome.append((starts[el], length))
                 if el in nodes:
                     self.texts[nodes[el]] = (starts[el], length)
                 if notice and not any(e and s >= starts[el] for s, e in self.spans):
                     # (a page wrapper that holds the posts is no notice nor header)
-                    spans = self.notices if _NOTICE.search(cls) else self.headers
+                    spans = self.notices if _NOTICE.search(marks) else self.headers
                     spans.append((starts[el], length))
                 text = el.tail
             if text:
@@ -155,13 +167,16 @@ def without_post_chrome(
 
     Everywhere, a body block that copies a reply goes (the reply says it). On a ``discussion``
     page, so does the posts' chrome: a block inside a post but outside the element its text
-    is read from (user card, title bar, signature, "last edited" line), or inside a reply and
-    short; a short one said between posts more than once (a signature under every post); one
-    below the last post (who is online, similar threads, legal notices); one in a notice or
-    announcement above the thread, or short in a page or thread header ("thread starter"); and
-    one found nowhere that copies the posts, chrome and all. On other pages the posts may be
-    reviews or comments in an article, and only copies go. Other blocks found nowhere or
-    before the thread (the subject of a discussion) are kept.
+    is read from (user card, title bar, signature, "last edited" line) or in what the post's
+    reader leaves out inside it (a signature), or inside a reply and short; a short one said
+    between posts more than once (a signature under every post); one in a notice or the
+    topic's overview between posts; one below the last post (who is online, similar threads,
+    legal notices); one in a notice, alert or announcement above the thread, or short in a page
+    or thread header ("thread starter"); anything above the thread when the opening post is
+    the first of the posts (then nothing above it is the subject); and one found nowhere that
+    copies the posts, chrome and all. On other pages the posts may be reviews or comments in
+    an article, and only copies go. Other blocks found nowhere or before the thread (the
+    subject of a discussion) are kept.
     """
     if not pairs or not blocks:
         return blocks
@@ -220,8 +235,11 @@ def _kept(
     if at < page.start:  # the discussion's subject, or the forum's notice or thread header
         notice = any(s <= at < e for s, e in page.notices)
         header = short and any(s <= at < e for s, e in page.headers)
-        return not (discussion and (notice or header))
+        # when the opening post is the first of the posts, nothing above it is the subject
+        return not (discussion and (notice or header or opener_in_body))
     inside = page.post_at(at)
+    if inside is None and discussion and any(s <= at < e for s, e in page.notices):
+        return False  # a notice or the topic's overview between two posts
     if inside is None:  # between two posts: a signature outside the post element, said again
         repeated = page.text.count(" " + " ".join(words) + " ", page.start) > 1
         return not (discussion and short and repeated)
@@ -238,6 +256,8 @@ def _kept(
     node = page.texts[inside]
     if node is not None and not node[0] <= at < node[1]:
         return False  # the post's user card, title bar, signature or footer
+    if any(s <= at < e for s, e in page.chrome):
+        return False  # a signature or user card inside the post's text element
     longer = len(words) > max(CHROME_WORDS, own.count(" "))
     if opener:
         return copy or longer
