@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import lxml.html
 from lxml import etree
 
 from pamphlet.model import Figure, Heading, ListBlock, Paragraph, Quote
@@ -396,3 +397,19 @@ def test_a_list_item_keeps_its_sub_list_of_links(tmp_path: Path) -> None:
     said = "\n".join(_read(_page(middle), tmp_path).texts())
     assert "Bug 4103 – the night bus tracker shows route 1 twice" in said
     assert "Contact us" not in said  # a plain list of links is still furniture
+
+
+def test_a_list_of_links_the_article_introduces_is_not_furniture() -> None:
+    from pamphlet.sources.html_region import _furniture
+
+    links = (
+        '<li><a href="/depot">The depot closure, explained by the drivers</a></li>'
+        '<li><a href="/fares">What the new fares mean for night workers</a></li>'
+        '<li><a href="/vote">How the council voted, member by member</a></li>'
+    )
+
+    def the_list(intro: str) -> lxml.html.HtmlElement:
+        return lxml.html.fromstring(f"<div><p>{intro}</p><ul>{links}</ul></div>").find(".//ul")
+
+    assert not _furniture(the_list("The union has published three briefings:"), 5000)
+    assert _furniture(the_list("The union has published three briefings."), 5000)

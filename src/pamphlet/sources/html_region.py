@@ -212,6 +212,11 @@ def _furniture(el: etree._Element, region_chars: int) -> bool:
         parent = el.getparent()
         if tag != "aside" and parent is not None and parent.tag == "li":
             return False  # a list item's sub-list of links is part of the item
+        intro = el.getprevious()
+        if tag != "aside" and intro is not None and intro.tag == "p" and (
+            "".join(intro.itertext()).rstrip().endswith(":")
+        ):
+            return False  # a list of links the article introduces ("Further reading:")
         return _link_dense(el, own=tag != "aside")
     if tag in _HEADINGS:
         return _link_only(el)
