@@ -84,6 +84,51 @@ def test_the_articles_own_reading_list_stays():
         assert "C811" not in _codes(doc).values(), header
 
 
+FOOTER = ("Example Media Ltd is registered in England and Wales and is authorised and "
+          "regulated by the Financial Conduct Authority; the views expressed on this site are "
+          "those of the authors and readers, and nothing on it is legal, tax or financial "
+          "advice: consult a qualified professional before acting on anything you read here, "
+          "and read our terms of use before you sign up for any of our newsletters or offers.")
+
+
+def test_teasers_above_the_sites_footer_go():
+    # a long paragraph under the teasers with the page's chrome under it is the site's footer
+    # (a disclaimer): the teasers above it go; the footer itself is left to the region rules
+    page = "\n\n".join([*ARTICLE, "Related Posts", *TEASERS, FOOTER,
+                         "© 2024 Example Media Ltd. All rights reserved.", "Privacy Policy"])
+    doc = parse_text(page + "\n", "footer.txt")
+    codes = _codes(doc)
+    assert codes[TEASERS[0]] == codes[TEASERS[1]] == codes[TEASERS[4]] == "C811"
+    assert sum(t.startswith("Paragraph") for t in doc.texts()) == 4
+    # near miss: more paragraphs follow the long one, so the article goes on and all stays
+    page = "\n\n".join([*ARTICLE, "Related Posts", *TEASERS, FOOTER, _prose(8), _prose(9),
+                         "© 2024 Example Media Ltd. All rights reserved."])
+    doc = parse_text(page + "\n", "goes_on.txt")
+    assert "C811" not in _codes(doc).values()
+    assert TEASERS[1] in doc.texts() and FOOTER in doc.texts()
+
+
+def test_related_resources_are_teasers_but_the_articles_own_resources_stay():
+    page = "\n\n".join([*ARTICLE, "Related Resources", *TEASERS])
+    assert _codes(parse_text(page + "\n", "related.txt"))[TEASERS[0]] == "C811"
+    for header in ("Useful resources", "More useful posts about Japan"):
+        page = "\n\n".join([*ARTICLE, header, *TEASERS])
+        assert "C811" not in _codes(parse_text(page + "\n", "own.txt")).values(), header
+
+
+def test_many_teasers_under_a_short_article_go():
+    # the teasers' blurbs may add up to more prose than the article above them: they are
+    # the section under the header and do not count against it
+    blurbs = [f"Story number {n} from the newsroom tells of another long week of "
+              f"negotiations at a workplace somewhere in the country." for n in range(8)]
+    teasers = [line for n, blurb in enumerate(blurbs) for line in (f"Headline Number {n}", blurb)]
+    page = "\n\n".join([*ARTICLE, "Latest News", *teasers])
+    doc = parse_text(page + "\n", "short.txt")
+    codes = _codes(doc)
+    assert all(codes[line] == "C811" for line in teasers)
+    assert sum(t.startswith("Paragraph") for t in doc.texts()) == 4
+
+
 def test_a_header_above_the_article_does_not_cut_it():
     # Sidebar teasers above the text: the prose below outweighs what stands above.
     page = "\n\n".join(["Recent Posts", "An Older Post", "Another Older Post",
@@ -252,3 +297,28 @@ def test_small_chrome_lines_go():
     assert _classified("Fact Checked") == "C705"
     assert _classified("Read more Read more") == "C701"
     assert _classified("Item added to your cart") == "C407"
+
+
+# --- C802: a list of phrases inside the article is not a menu ---------------------------
+
+
+def test_a_pros_and_cons_list_between_paragraphs_stays_but_a_menu_goes():
+    pros = ["Pros", "• Keeps the bread fresh for a whole week", "• Easy to clean by hand after use",
+            "Cons", "• Costs more than a plastic bread box", "• Takes up some room on the counter"]
+    page = "\n\n".join([*ARTICLE, *pros, _prose(4), _prose(5)])
+    doc = parse_text(page + "\n", "pros.txt")
+    assert "C802" not in _codes(doc).values()
+    assert all(line.lstrip("• ") in " ".join(doc.texts()) for line in pros)
+    # near miss: links in title case between the same paragraphs are a menu
+    menu = ["• Bread Recipes For Beginners Here", "• Sourdough Starter Guides And Tips", "Shop",
+            "• Baking Tools We Love Most", "• Contact Our Bakery Team Today", "About"]
+    page = "\n\n".join([*ARTICLE, *menu, _prose(4), _prose(5)])
+    codes = _codes(parse_text(page + "\n", "menu.txt"))
+    assert all(codes.get(line) == "C802" for line in menu if line not in ("Shop", "About"))
+    # ... and so are categories with their counts
+    cats = ["Blog categories", "• Anxiety (30) items in this category",
+            "• Depression (43) items in this category",
+            "• New research (14) items in this category", "• Older adults (11) items in this one"]
+    page = "\n\n".join([*ARTICLE, *cats, _prose(4), _prose(5)])
+    codes = _codes(parse_text(page + "\n", "cats.txt"))
+    assert all(codes.get(line) == "C802" for line in cats)

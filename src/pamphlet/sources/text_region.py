@@ -223,7 +223,8 @@ def _past_boundary(scores: Scores, out: dict, positions: range) -> list[int]:
 # each a headline and perhaps a date, a byline and a blurb of a sentence or two.  The
 # blurbs are whole sentences, so the main region can run past the header to take them.
 # Such a header cuts the teasers under it when the prose above it outweighs all the
-# prose below it (the article is above; a sidebar header over the text cuts nothing).
+# prose below the teasers (the article is above; a sidebar header over the text cuts
+# nothing).
 # The teasers run to a comment thread, to two sentences in a row (teasers alternate
 # headline and blurb: what follows is a footer or the article again, and stays) or to
 # the end; they start with a headline.  A long paragraph or a table row among them
@@ -232,17 +233,18 @@ def _past_boundary(scores: Scores, out: dict, positions: range) -> list[int]:
 HEADER_CODES = frozenset({"C303", "C306"})
 # Headers that stand inside articles, above one link: not a section of teasers.
 # Nor a list the article itself gives ("Further reading", "Useful resources"), nor a
-# member card's "More posts by X".
+# member card's "More posts by X".  ("Related resources" are the site's teasers.)
 _INLINE = re.compile(
     r"(?:read|see) (?:also|more|next)\b.*|related\s?:?|читайте также:?|смотрите также:?"
-    r"|.*\b(?:by|further|resources?|information|sources|references|helpful|useful"
-    r"|in this (?:article|post|guide|story))\b.*",
+    r"|.*\b(?:by|further|helpful|useful|in this (?:article|post|guide|story))\b.*"
+    r"|(?!related\b).*\b(?:resources?|information|sources|references)\b.*",
     re.I,
 )
 BLURB_MAX_WORDS = 60  # a teaser's blurb is a sentence or two; an article's paragraph runs longer
 PROSE_LINE_WORDS = 15
 MIN_PROSE_ABOVE = 120  # words of prose above the header: the article is there
 MIN_LINKS = 2
+FOOTER_PROSE_LINES = 2  # a long line with at most this much prose under it is the footer's
 SENTENCE_WORDS = 8  # a blurb or a paragraph, not a headline
 _PROSE_END = (".", "!", "?", "…", "\"", "”", "»", ")")
 
@@ -275,13 +277,22 @@ def teaser_sections(
         if prose < MIN_PROSE_ABOVE or _INLINE.fullmatch(text):
             continue
         section = _section(lines, out, index, opens_thread)
-        if section and below <= prose:
+        if section and below - sum(_prose(lines[i]) for i in section) <= prose:
             found.extend(section)
             for member in section:
                 out[member] = ("", "")  # seen: later headers do not count them as prose
     for member in found:
         del out[member]
     return found
+
+
+def _footer(lines: list[str], out: dict, index: int) -> bool:
+    """The long line is in the page's footer: at most one more paragraph follows it, and
+    so does chrome a boilerplate rule removed (a copyright line, legal links, a sign-up)."""
+    rest = range(index, len(lines))
+    prose = [i for i in rest if lines[i] and i not in out and _prose(lines[i])]
+    chrome = any(out[i][0][:2] in _EDGE_FAMILIES for i in rest if i in out)
+    return len(prose) <= FOOTER_PROSE_LINES and chrome
 
 
 def _sentence(text: str, words: int = PROSE_LINE_WORDS + 1) -> bool:
@@ -295,7 +306,8 @@ def _section(
     footer's or the article's paragraphs: they stay), or the end of the page.  They must
     start with a headline and hold at least two lines that are not sentences.  A long
     line or a table row under them means the header heads a section of the article: then
-    they go only when they are bare links (no sentence among them)."""
+    they go only when they are bare links (no sentence among them).  A long line in the
+    page's footer (a disclaimer, the site's "about" blurb) only ends them."""
     kept: list[int] = []
     goes_on = False
     for index in range(header + 1, len(lines)):
@@ -305,7 +317,7 @@ def _section(
         if opens_thread(text):
             break
         if _teaser_words(text) > BLURB_MAX_WORDS or "\t" in text:
-            goes_on = True
+            goes_on = "\t" in text or not _footer(lines, out, index)
             break
         if kept and _sentence(text) and _sentence(lines[kept[-1]]):
             kept.pop()  # two paragraphs in a row: a footer, or the article goes on

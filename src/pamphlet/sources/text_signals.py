@@ -289,6 +289,7 @@ def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str)
     ):
         run: list[int] = []
         before = ""  # the line before the run: a list intro ending with ":" protects it
+        before_index = -1  # the run right under the text's first line may be a site's header
         for index in [*segment, -1]:
             text = lines[index] if index >= 0 else ""
             if text and _is_meta(text, language):
@@ -296,11 +297,40 @@ def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str)
             if text and short(text):
                 run.append(index)
                 continue
-            if len(run) >= minimum and not _protected(before, [lines[i] for i in run], text):
+            items = [lines[i] for i in run]
+            if len(run) >= minimum and not _protected(before, items, text) and not (
+                short is _headline and before_index not in (-1, segment[0])
+                and _bulleted_prose(before, items, text)
+            ):
                 for member in run:
                     out[member] = ("C802", bp.STRUCTURAL["C802"])
             run = []
-            before = text
+            before, before_index = text, index
+
+
+def _bulleted_prose(before: str, run: list[str], after: str) -> bool:
+    """Inside the article, between two of its paragraphs, a list of phrases (pros and cons,
+    a product's features): mostly bulleted items of some length, not a menu's one- and
+    two-word links."""
+    if not (_substantial(before) and _substantial(after)):
+        return False
+    bulleted = sum(1 for text in run if list_item(text))
+    words = sum(len(strip_marker(text).split()) for text in run)
+    phrases = sum(1 for text in run if _phrase(strip_marker(text)))
+    return bulleted * 2 >= len(run) and words >= 5 * len(run) and phrases * 2 >= len(run)
+
+
+def _phrase(text: str) -> bool:
+    """Written in sentence case ("Free local video storage"), not a title in title case
+    ("7 Tips for Terminating an Employee") nor a question, as linked headlines are, nor a
+    category with its count ("Anxiety (30) items in category")."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    capitals = sum(1 for w in words if w[0].isupper())
+    return (bool(words) and capitals * 2 < len(words) and not text.endswith("?")
+            and not _COUNT.search(text))
+
+
+_COUNT = re.compile(r"\(\d+\)")
 
 
 def _protected(before: str, run: list[str], after: str) -> bool:
