@@ -456,16 +456,19 @@ def _walk(siblings, kept: _Kept, images: ImageIndex, region_chars: int, take) ->
     for sibling in siblings:
         if not isinstance(sibling.tag, str) or sibling.tag in _SKIPPED:
             continue
+        shown = len(visible_text(sibling, max_words=MIN_CONTINUED_WORDS).split())
+        small = shown < MIN_CONTINUED_WORDS  # a call to action, a video player, an ad slot
         if _furniture(sibling, region_chars) or _FURNITURE_CLASS.search(
             " ".join(el.get("class") or "" for el in sibling.iter() if isinstance(el.tag, str))
         ):
+            if small:
+                continue
             return False
         blocks = _prose(sibling, kept, images, region_chars)
         if blocks is None:
-            shown = len(visible_text(sibling, max_words=MIN_CONTINUED_WORDS).split())
-            if shown >= MIN_CONTINUED_WORDS and not _link_dense(sibling):
-                return False
-            continue  # a call to action, an ad slot or a box of links between two sections
+            if small or _link_dense(sibling):
+                continue  # or a box of links between two sections
+            return False
         if blocks:
             take(blocks)
     return True
