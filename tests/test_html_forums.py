@@ -223,13 +223,18 @@ def test_a_subject_above_the_replies_stays_whole_and_replies_stay_replies():
     assert [c.body[0].text for c in doc.comments] == TEXTS
 
 
-def test_a_flat_discussion_of_marked_comments_opens_with_its_first_post():
-    items = "".join(
+def _marked_posts() -> str:
+    """Three posts marked as schema.org Comments, the first by the thread's opener."""
+    return "".join(
         f"""<li itemscope itemtype="http://schema.org/Comment"><a class="username"
           href="/user/{name}">{name}</a> <span class="timeago" title="2024-11-2{n}T15:50:00Z">
           </span><div class="content" itemprop="text"><p>{text}</p></div></li>"""
         for n, (name, text) in enumerate(zip(("opener", "Arantor", "rcane"), TEXTS, strict=True))
     )
+
+
+def test_a_flat_discussion_of_marked_comments_opens_with_its_first_post():
+    items = _marked_posts()
     page = f"""<html><head><title>Rent rise letter | Tenants Forum</title>
       <link rel="canonical" href="https://forum.example.org/topic/18427/rent-rise-letter"></head>
       <body><h1>Rent rise letter</h1><ul class="posts">{items}</ul>
@@ -357,12 +362,7 @@ def test_above_a_thread_that_opens_with_its_first_post_is_page_furniture():
     ids=["alert", "ai-summary"],
 )
 def test_alerts_and_machine_summaries_above_a_thread_are_left_out(notice):
-    items = "".join(
-        f"""<li itemscope itemtype="http://schema.org/Comment"><a class="username"
-          href="/user/{name}">{name}</a> <span class="timeago" title="2024-11-2{n}T15:50:00Z">
-          </span><div class="content" itemprop="text"><p>{text}</p></div></li>"""
-        for n, (name, text) in enumerate(zip(("opener", "Arantor", "rcane"), TEXTS, strict=True))
-    )
+    items = _marked_posts()
     page = f"""<html><head><title>Rent rise letter | Tenants Forum</title>
       <link rel="canonical" href="https://forum.example.org/topic/18427/rent-rise-letter"></head>
       <body><main>{notice}<h1>Rent rise letter</h1><ul class="posts">{items}</ul></main>

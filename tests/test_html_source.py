@@ -309,12 +309,16 @@ def test_consent_dialog_is_left_out_and_summarised():
     assert codes["H108"].startswith("We and our partners use cookies")
 
 
-def test_consent_named_wrapper_around_the_article_is_kept():
-    paragraphs = "".join(
+def _heating_paragraphs() -> str:
+    return "".join(
         f"<p>Paragraph {i} of the tenants' report on the heating, which failed again in "
         f"block {i} during the coldest week of the winter.</p>"
         for i in range(6)
     )
+
+
+def test_consent_named_wrapper_around_the_article_is_kept():
+    paragraphs = _heating_paragraphs()
     html = f"""<html><head><title>Heating report</title></head><body>
       <div class="consent-layout"><article><h1>Heating report</h1>{paragraphs}</article></div>
       <div class="cookie-banner"><p>This site uses cookies to measure its audience.</p></div>
@@ -350,11 +354,7 @@ def test_what_the_page_marks_not_for_print_is_left_out_and_summarised():
 
 
 def test_a_not_for_print_wrapper_around_the_article_is_kept():
-    paragraphs = "".join(
-        f"<p>Paragraph {i} of the tenants' report on the heating, which failed again in "
-        f"block {i} during the coldest week of the winter.</p>"
-        for i in range(6)
-    )
+    paragraphs = _heating_paragraphs()
     html = f"""<html><head><title>Heating report</title></head><body>
       <div class="no-print"><article><h1>Heating report</h1>{paragraphs}</article></div>
       </body></html>"""
