@@ -13,6 +13,9 @@ or the element the page marks as its article) and walks it:
   lines or stock phrases (an affiliate disclosure among them);
 - when the page marks its article and the extraction holds clearly fewer words than that region,
   the region's real paragraphs outside that span come back too (with the heading above them);
+- sections the extractor dropped whole, in sibling containers before or after the region (page
+  builders give each section its own), come back in order when they read as prose and outweigh
+  half of what was kept;
 - extracted blocks that stand whole inside a box that is never the article (a disclaimer or
   affiliate disclosure, the author's bio, a newsletter sign-up, a pop-up), found among the
   elements around the extracted paragraphs, are left out (the removal summary still lists them).
@@ -411,7 +414,7 @@ def _restored(
     return out
 
 
-MAX_LEVELS = 3  # how far up from the region its following siblings are looked at
+MAX_LEVELS = 3  # how far up from the region its siblings are looked at
 MIN_CONTINUED_WORDS = 60
 PROSE_SHARE = 0.6  # a continuation's words are mostly in real paragraphs
 CONTINUED_SHARE = 0.5
@@ -425,8 +428,9 @@ def _continued(
     Page builders and accordions put an article's sections in sibling containers of the one
     the extractor kept. Such a sibling continues the article when it is prose: most of its
     words are real paragraphs, few of them links, and it is not furniture. The walk from the
-    region goes up a few levels and along each level's siblings, both ways, and stops at the
-    first sibling that is furniture (comments, related links, a footer).
+    region goes up a few levels and along each level's siblings, both ways. It passes over
+    small siblings that are not prose (a call to action, a video player) and boxes of links,
+    and stops at the first other one (comments, related links, a footer, a sidebar).
     """
     body = region.getroottree().getroot().find("body")
     region_chars = len(region.text_content())
