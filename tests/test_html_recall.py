@@ -11,7 +11,7 @@ from lxml import etree
 
 from pamphlet.model import Figure, Heading, ListBlock, Paragraph, Quote
 from pamphlet.sources.html import parse_html
-from pamphlet.sources.html_blocks import ImageIndex, html_blocks, xml_blocks
+from pamphlet.sources.html_blocks import ImageIndex, html_blocks, texts_of, xml_blocks
 
 PARA = (
     "<p>{} The committee met on Tuesday and discussed the budget for the coming year in some"
@@ -413,3 +413,111 @@ def test_a_list_of_links_the_article_introduces_is_not_furniture() -> None:
 
     assert not _furniture(the_list("The union has published three briefings:"), 5000)
     assert _furniture(the_list("The union has published three briefings."), 5000)
+
+
+_PANEL = (
+    '<div class="steps"><h3><button aria-expanded="false" aria-controls="step-2">'
+    "2. Compare the quotes</button></h3>"
+    '<div id="step-2" style="display:none" role="region"><p>Ask each installer for a written'
+    " quote that lists the panels, the inverter and the warranty, then compare them.</p></div>"
+    '<h3><button aria-expanded="false">3. Menu</button></h3>'
+    '<div id="menu-3" style="display:none"><p>This hidden box is opened by nothing on the page'
+    " and stays hidden, whatever words it holds for the reader.</p></div></div>"
+)
+
+
+def test_an_accordion_panel_a_button_opens_is_read(tmp_path: Path) -> None:
+    text = " ".join(t for b in _read(_page(_PANEL), tmp_path).body for t in texts_of(b))
+    assert "Ask each installer for a written quote" in text
+    assert "opened by nothing on the page" not in text  # hidden, and no button opens it
+
+
+def _first_paragraphs_only(count: int):
+    """An extractor that stops after the page's first ``count`` paragraphs."""
+
+    def extract(tree, comments):
+        body = etree.Element("body")
+        for p in list(tree.iter("p"))[:count]:
+            etree.SubElement(body, "p").text = p.text_content()
+        return body, None
+
+    return extract
+
+
+_BANK = (
+    "bill tip server table meal service charge cash card percent total tax waiter kitchen "
+    "staff guest menu order drink coffee delivery driver valet evening lunch dinner receipt"
+).split()
+
+
+def _guide_page() -> str:
+    parts = []
+    for i in range(12):
+        if i % 4 == 0:
+            parts.append(f"<h2>Part {i // 4 + 1}</h2>")
+        pick = random.Random(i)
+        words = " ".join(pick.choice(_BANK) for _ in range(18))
+        parts.append(f"<p>Step {i}. {words}.</p>")
+    return (
+        "<html><head><title>Tipping guide</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/guides'>Guides</a></nav>"
+        '<div class="wrap"><div class="rich-text">' + "".join(parts)
+        + '<div class="related-posts"><p>Read next: how the rent strike of 1972 was won by the'
+        " tenants of the east side estates, step by step.</p></div></div>"
+        '<div class="sidebar"><p>Our newsletter brings you a guide like this one every week of'
+        " the year, free of charge.</p></div></div>"
+        "<footer>Copyright 2024 The Town Paper</footer></body></html>"
+    )
+
+
+def test_paragraphs_after_where_the_extractor_stopped_come_back(monkeypatch) -> None:
+    """The extractor stopped early inside the text it found: the rest of it comes back."""
+    import pamphlet.sources.html as html_reader
+
+    monkeypatch.setattr(html_reader, "_trafilatura", _first_paragraphs_only(3))
+    doc = html_reader.parse_html(_guide_page(), "guide.html", base_dir=Path("."))
+    said = [t for b in doc.body for t in texts_of(b)]
+    steps = [next(i for i, t in enumerate(said) if t.startswith(f"Step {n}.")) for n in (0, 5, 11)]
+    assert steps == sorted(steps)
+    assert "Part 3" in said  # with the headings of its sections
+    everything = "\n".join(doc.texts())
+    assert "rent strike of 1972" not in everything  # related posts inside the region
+    assert "newsletter" not in everything  # beside the region
+
+
+def test_the_rest_of_the_region_stays_out_when_the_extractor_kept_most(monkeypatch) -> None:
+    import pamphlet.sources.html as html_reader
+
+    monkeypatch.setattr(html_reader, "_trafilatura", _first_paragraphs_only(10))
+    doc = html_reader.parse_html(_guide_page(), "guide.html", base_dir=Path("."))
+    said = "\n".join(doc.texts())
+    assert "Step 9." in said
+    assert "Step 11." not in said
+
+
+def _paragraphs_only(tree, comments):
+    """An extractor that keeps the page's paragraphs and drops its tables."""
+    body = etree.Element("body")
+    for p in tree.iter("p"):
+        etree.SubElement(body, "p").text = p.text_content()
+    return body, None
+
+
+_TABLE = (
+    "<table><tr><th>Bill total</th><th>15%</th><th>20%</th></tr>"
+    "<tr><td>$10.00</td><td>$1.50</td><td>$2.00</td></tr>"
+    "<tr><td>$20.00</td><td>$3.00</td><td>$4.00</td></tr></table>"
+    "<div class='note'>Prices vary</div>"
+)
+
+
+def test_a_table_the_extractor_dropped_in_the_article_comes_back(monkeypatch) -> None:
+    import pamphlet.sources.html as html_reader
+
+    monkeypatch.setattr(html_reader, "_trafilatura", _paragraphs_only)
+    doc = html_reader.parse_html(_page(_TABLE), "tips.html", base_dir=Path("."))
+    said = [t for b in doc.body for t in texts_of(b)]
+    row = said.index("$20.00 | $3.00 | $4.00")
+    assert said[row - 1] == "$10.00 | $1.50 | $2.00"
+    assert said[row + 1].startswith("Later paragraph 0.")
+    assert "Prices vary" not in said  # a short line that is not a table's row stays out

@@ -373,10 +373,13 @@ def html_blocks(
     root: etree._Element,
     images: ImageIndex,
     prune: Callable[[etree._Element], bool] | None = None,
+    panels: frozenset[str] = frozenset(),
 ) -> list[Block]:
     """Blocks from an HTML region: paragraphs, headings, lists, quotes, tables and figures.
 
     ``prune`` (optional) says which elements to leave out whole (page furniture in a region).
+    ``panels`` are the ids of collapsed panels (an accordion's or a tab's): hidden until a
+    reader opens them, they are read like any other part of the region.
     A table's rows become paragraphs with their cells separated by " | ".
     """
     blocks: list[Block] = []
@@ -402,7 +405,8 @@ def html_blocks(
             inline.append(el.text)
         for child in el:
             tag = child.tag if isinstance(child.tag, str) else ""
-            if not tag or tag in SKIP_TAGS or is_hidden(child) or (prune and prune(child)):
+            hidden = is_hidden(child) and not (panels and child.get("id") in panels)
+            if not tag or tag in SKIP_TAGS or hidden or (prune and prune(child)):
                 pass
             elif depth > MAX_DEPTH:
                 inline.append(" " + visible_text(child) + " ")

@@ -1,5 +1,6 @@
 """Boxes beside the article that the extractor kept: disclaimers and affiliate disclosures,
-the author's bio, newsletter sign-ups and pop-ups.
+the author's bio, newsletter sign-ups and pop-ups; and boxes inside it that it dropped: the
+collapsed panels of accordions and tabs.
 
 An extracted block that stands whole inside such a box is left out of the article (the removal
 summary still lists it). Only the elements holding extracted text are looked at (a few dozen),
@@ -80,3 +81,18 @@ def boxed_blocks(
         return any(joined in text for text in texts)
 
     return {id(b) for b in blocks if boxed(b)}
+
+
+_CONTROLS = etree.XPath(
+    ".//*[@aria-controls and (@aria-expanded or @role='button' or @role='tab' or self::button)]"
+    "/@aria-controls"
+)
+
+
+def collapsed_panels(region: etree._Element) -> frozenset[str]:
+    """The ids of the panels that buttons in the region open (an accordion's, a tab's).
+
+    A page shows such a panel's text once the reader opens it; the extractor takes it for
+    hidden text and drops it. Menus and dialogs opened the same way are furniture (pruned).
+    """
+    return frozenset(name for value in _CONTROLS(region) for name in str(value).split())

@@ -6,13 +6,16 @@ article's region in the page (the smallest element holding nearly all the extrac
 or the element the page marks as its article) and walks it:
 
 - between the first and the last extracted paragraph of running text, what the extractor left
-  out is put back in place, as structure: lists (only their missing items), quotes, figure
-  captions, paragraphs of running text, and a heading when its section has text; a caption just
-  before or after that span comes back too. Page furniture never does (navigation, sharing,
-  related links and teasers, ads, forms, link lists, an embedded social post's frame), nor short
-  lines or stock phrases (an affiliate disclosure among them);
-- when the page marks its article and the extraction holds clearly fewer words than that region,
-  the region's real paragraphs outside that span come back too (with the heading above them);
+  out is put back in place, as structure: lists (only their missing items), quotes, tables'
+  rows, figure captions, paragraphs of running text, and a heading when its section has text;
+  a caption just before or after that span comes back too. Page furniture never does
+  (navigation, sharing, related links and teasers, ads, forms, link lists, an embedded social
+  post's frame), nor short lines or stock phrases (an affiliate disclosure among them);
+- when the extraction holds clearly fewer words than the region (the one the page marks as its
+  article, or the one found, unless that is the whole body), the region's real paragraphs
+  outside that span come back too (with the heading above them): the extractor stopped early;
+- an accordion's or a tab's collapsed panels (hidden until a button in the region opens them)
+  are read like the rest of the region;
 - sections the extractor dropped whole, in sibling containers before or after the region (page
   builders give each section its own), come back in order when they read as prose and outweigh
   half of what was kept;
@@ -36,7 +39,7 @@ from lxml import etree
 
 from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
 from .html_blocks import ImageIndex, html_blocks, texts_of, visible_text
-from .html_boxes import boxed_blocks, inside
+from .html_boxes import boxed_blocks, collapsed_panels, inside
 
 MIN_REGION_WORDS = 40
 SHARE = 0.7
@@ -312,9 +315,14 @@ def _restorable(block: Block, kept: _Kept) -> Block | None:
         return block if len(text.split()) <= MAX_HEADING_WORDS else None
     if isinstance(block, Figure):
         return block if block.caption else None
-    if isinstance(block, Quote):
+    if isinstance(block, Quote) or _table_row(block):
         return block
     return block if _real(block) else None
+
+
+def _table_row(block: Block) -> bool:
+    """A row of a table (its cells joined by " | "): the article's data, however short."""
+    return isinstance(block, Paragraph) and " | " in block.text
 
 
 def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -> list[Block]:
@@ -350,8 +358,12 @@ def _restored(
             region, loose = marked, True
     if region is None:
         return blocks
+    if not loose and region.tag not in ("body", "html"):
+        # the extractor stopped early (or started late) inside the region it found
+        region_words = len(visible_text(region).split())
+        loose = region_words >= MIN_REGION_WORDS and _words(blocks) < SHARE * region_words
     prune = partial(_furniture, region_chars=len(region.text_content()))
-    page_blocks = html_blocks(region, images, prune=prune)
+    page_blocks = html_blocks(region, images, prune=prune, panels=collapsed_panels(region))
     # where each page block was extracted (the extracted block holding it), or None
     anchors: list[int | None] = []
     anchor = 0
