@@ -164,7 +164,7 @@ def test_marked_article_is_read_when_the_extractor_gives_up(monkeypatch):
 def test_teaser_card_with_the_heading_inside_its_link_is_furniture() -> None:
     import lxml.html
 
-    from pamphlet.sources.html_region import _furniture
+    from pamphlet.sources.html_furniture import furniture
 
     card = (
         '<div class="card"><div class="body">{title}<div class="dek"><p>The harbour board met'
@@ -173,9 +173,9 @@ def test_teaser_card_with_the_heading_inside_its_link_is_furniture() -> None:
     wrapped = lxml.html.fromstring(card.format(title='<a href="/s1"><h3>Harbour story</h3></a>'))
     inside = lxml.html.fromstring(card.format(title='<h3><a href="/s2">Harbour story</a></h3>'))
     plain = lxml.html.fromstring(card.format(title="<h3>Harbour story</h3>"))
-    assert _furniture(wrapped, region_chars=10_000)  # <a href><h3>title</h3></a>
-    assert _furniture(inside, region_chars=10_000)  # <h3><a href>title</a></h3>
-    assert not _furniture(plain, region_chars=10_000)  # no link: not a teaser
+    assert furniture(wrapped, region_chars=10_000)  # <a href><h3>title</h3></a>
+    assert furniture(inside, region_chars=10_000)  # <h3><a href>title</a></h3>
+    assert not furniture(plain, region_chars=10_000)  # no link: not a teaser
 
 
 def test_blocks_inside_a_disclaimer_box_are_left_out_and_said(tmp_path: Path) -> None:
@@ -193,12 +193,12 @@ def test_blocks_inside_a_disclaimer_box_are_left_out_and_said(tmp_path: Path) ->
 def test_a_section_anchor_named_like_furniture_is_not_furniture() -> None:
     import lxml.html
 
-    from pamphlet.sources.html_region import _furniture
+    from pamphlet.sources.html_furniture import furniture
 
     slug = lxml.html.fromstring('<div id="menu-planning-for-large-family-events">x</div>')
     menu = lxml.html.fromstring('<div id="menu">x</div>')
-    assert not _furniture(slug, region_chars=10_000)
-    assert _furniture(menu, region_chars=10_000)
+    assert not furniture(slug, region_chars=10_000)
+    assert furniture(menu, region_chars=10_000)
 
 
 def test_html_blocks_pull_quote_set_as_a_figure_keeps_its_words() -> None:
@@ -400,7 +400,7 @@ def test_a_list_item_keeps_its_sub_list_of_links(tmp_path: Path) -> None:
 
 
 def test_a_list_of_links_the_article_introduces_is_not_furniture() -> None:
-    from pamphlet.sources.html_region import _furniture
+    from pamphlet.sources.html_furniture import furniture
 
     links = (
         '<li><a href="/depot">The depot closure, explained by the drivers</a></li>'
@@ -411,8 +411,8 @@ def test_a_list_of_links_the_article_introduces_is_not_furniture() -> None:
     def the_list(intro: str) -> lxml.html.HtmlElement:
         return lxml.html.fromstring(f"<div><p>{intro}</p><ul>{links}</ul></div>").find(".//ul")
 
-    assert not _furniture(the_list("The union has published three briefings:"), 5000)
-    assert _furniture(the_list("The union has published three briefings."), 5000)
+    assert not furniture(the_list("The union has published three briefings:"), 5000)
+    assert furniture(the_list("The union has published three briefings."), 5000)
 
 
 _PANEL = (

@@ -40,6 +40,7 @@ from lxml import etree
 from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
 from .html_blocks import ImageIndex, html_blocks, texts_of, visible_text
 from .html_boxes import boxed_blocks, collapsed_panels, inside
+from .html_furniture import FURNITURE_CLASS, furniture, link_dense
 
 MIN_REGION_WORDS = 40
 SHARE = 0.7
@@ -48,7 +49,6 @@ REGION_SHARE = 0.9  # the region holds this share of the extracted text found in
 KEPT = 0.5  # a page block with this share of its word triples extracted was kept
 MIN_RESTORED_WORDS = 3
 MAX_HEADING_WORDS = 25
-LINK_DENSE = 0.7
 MAX_PROBES = 3000
 PROBE_CHARS = 300  # a paragraph's first words tell whether it was extracted
 _STOCK = re.compile(
@@ -57,23 +57,6 @@ _STOCK = re.compile(
     r"advertisement|sponsored|related (posts|articles)|copyright|©|affiliate commission",
     re.I,
 )
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_CARDS = frozenset(["div", "li", "article", "section"])
-MAX_CARD_CHILDREN = 6
-FURNITURE_SHARE = 0.5
-_FURNITURE_TAGS = frozenset(["nav", "footer", "form", "menu", "button", "select"])
-_FURNITURE_CLASS = re.compile(
-    r"(?<![a-z0-9])(?:nav|navbar|navigation|menu|breadcrumbs?|share|sharing|social|related|"
-    r"recommend\w*|promo\w*|newsletter|subscri\w*|signup|advert\w*|ads?|ad-\w+|sponsor\w*|"
-    r"comments?|footer|sidebar|popup|modal|cookies?|banner|tags|tagcloud|pagination|"
-    r"pager|toolbar|visually-hidden|sr-only|screen-reader-text|outbrain|taboola|zergnet|"
-    r"author-?(?:bio|box|card|content|info|profile)|about-?(?:the-?)?author|disclaimer|disclosure|"
-    r"instagram-media|tiktok-embed)"
-    r"(?![a-z0-9])",
-    re.I,
-)
-
-
 def _words_of(text: str) -> list[str]:
     """Lower-cased words as written (punctuation attached: both sides are split alike)."""
     return text.lower().split()
@@ -205,91 +188,6 @@ def _weigh_loose_text(body: etree._Element, kept: _Kept, weight: dict[etree._Ele
     return total
 
 
-def _furniture(el: etree._Element, region_chars: int) -> bool:
-    """Page furniture inside a region: navigation, sharing, ads, related links, link lists."""
-    tag = el.tag
-    if tag in _FURNITURE_TAGS:
-        return True
-    names = f"{el.get('class') or ''} {_id_name(el)}"
-    if names.strip() and _FURNITURE_CLASS.search(names.replace("_", "-")):
-        # (a name is a hint: a container holding most of the region is not furniture)
-        return len(el.text_content()) < FURNITURE_SHARE * region_chars
-    if tag in ("ul", "ol", "aside"):
-        parent = el.getparent()
-        if tag != "aside" and parent is not None and parent.tag == "li":
-            return False  # a list item's sub-list of links is part of the item
-        intro = el.getprevious()
-        if tag != "aside" and intro is not None and intro.tag == "p" and (
-            "".join(intro.itertext()).rstrip().endswith(":")
-        ):
-            return False  # a list of links the article introduces ("Further reading:")
-        return _link_dense(el, own=tag != "aside")
-    if tag in _HEADINGS:
-        return _link_only(el)
-    if tag in _CARDS and len(el) <= MAX_CARD_CHILDREN:
-        heading = _card_heading(el)  # a teaser: a linked title and a few words
-        return (
-            heading is not None
-            and _link_only(heading)
-            and len(el.text_content()) < FURNITURE_SHARE * region_chars
-        )
-    return False
-
-
-MIN_SLUG_WORDS = 5
-
-
-def _id_name(el: etree._Element) -> str:
-    """The element's id, unless it is a section's anchor made from its heading's words."""
-    value = el.get("id") or ""
-    return "" if value.count("-") + 1 >= MIN_SLUG_WORDS else value
-
-
-def _card_heading(el: etree._Element, depth: int = 3) -> etree._Element | None:
-    """A heading among the element's descendants down to ``depth`` levels (small ones only)."""
-    for child in el:
-        if child.tag in _HEADINGS:
-            return child
-        if depth > 1 and len(child) <= MAX_CARD_CHILDREN:
-            found = _card_heading(child, depth - 1)
-            if found is not None:
-                return found
-    return None
-
-
-def _link_only(el: etree._Element) -> bool:
-    """All of the element's text is one link to another page (a teaser's title).
-
-    The link may be inside the heading or around it (``<a href><h3>Title</h3></a>``).
-    """
-    link = next(el.iter("a"), None)
-    if link is None:
-        parent = el.getparent()
-        link = parent if parent is not None and parent.tag == "a" else None
-    if link is None or (link.get("href") or "#").startswith("#"):
-        return False
-    return len(link.text_content().strip()) >= len(el.text_content().strip()) > 0
-
-
-def _link_dense(el: etree._Element, own: bool = False) -> bool:
-    """Mostly links to other pages (links within the page, as in a table of contents, are not).
-
-    With ``own``, a list is judged by its own items' words, without its sub-lists (those are
-    judged on their own).
-    """
-    nested = [sub for sub in el.iter("ul", "ol") if sub is not el] if own else []
-    total = len(el.text_content().split()) - sum(len(s.text_content().split()) for s in nested)
-    if total <= 0:
-        return False
-    inner = {a for sub in nested for a in sub.iter("a")}
-    linked = sum(
-        len(a.text_content().split())
-        for a in el.iter("a")
-        if not (a.get("href") or "").startswith("#") and a not in inner
-    )
-    return linked >= LINK_DENSE * total
-
-
 def _real(block: Block) -> bool:
     if not isinstance(block, Paragraph | Quote):  # lists next to an article are mostly links
         return False
@@ -362,7 +260,7 @@ def _restored(
         # the extractor stopped early (or started late) inside the region it found
         region_words = len(visible_text(region).split())
         loose = region_words >= MIN_REGION_WORDS and _words(blocks) < SHARE * region_words
-    prune = partial(_furniture, region_chars=len(region.text_content()))
+    prune = partial(furniture, region_chars=len(region.text_content()))
     page_blocks = html_blocks(region, images, prune=prune, panels=collapsed_panels(region))
     # where each page block was extracted (the extracted block holding it), or None
     anchors: list[int | None] = []
@@ -474,7 +372,7 @@ def _walk(siblings, kept: _Kept, images: ImageIndex, region_chars: int, take) ->
             continue
         shown = len(visible_text(sibling, max_words=MIN_CONTINUED_WORDS).split())
         small = shown < MIN_CONTINUED_WORDS  # a call to action, a video player, an ad slot
-        if _furniture(sibling, region_chars) or _FURNITURE_CLASS.search(
+        if furniture(sibling, region_chars) or FURNITURE_CLASS.search(
             " ".join(el.get("class") or "" for el in sibling.iter() if isinstance(el.tag, str))
         ):
             if small:
@@ -482,7 +380,7 @@ def _walk(siblings, kept: _Kept, images: ImageIndex, region_chars: int, take) ->
             return False
         blocks = _prose(sibling, kept, images, region_chars)
         if blocks is None:
-            if small or _link_dense(sibling):
+            if small or link_dense(sibling):
                 continue  # or a box of links between two sections
             return False
         if blocks:
@@ -500,7 +398,7 @@ def _prose(
     words = len(visible_text(el).split())
     if not words:
         return []
-    prune = partial(_furniture, region_chars=region_chars)
+    prune = partial(furniture, region_chars=region_chars)
     out: list[Block] = []
     prose_words = 0
     paragraphs = 0
@@ -520,7 +418,7 @@ def _prose(
         prose_words += sum(len(t.split()) for t in texts_of(restored))
         out.extend([pending, restored] if pending is not None else [restored])
         pending = None
-    if prose_words < max(MIN_CONTINUED_WORDS, PROSE_SHARE * words) or _link_dense(el):
+    if prose_words < max(MIN_CONTINUED_WORDS, PROSE_SHARE * words) or link_dense(el):
         return None
     return out
 
