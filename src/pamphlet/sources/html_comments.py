@@ -161,6 +161,12 @@ def _tokens(el: etree._Element) -> set[str]:
     return set((el.get("class") or "").split())
 
 
+def post_chrome(el: etree._Element) -> bool:
+    """Chrome inside a post that its reader leaves out: signatures, quote expanders, "Reply"."""
+    cls = el.get("class") or ""
+    return "signature" in cls.lower() or bool(set(cls.split()) & DROP_CLASSES)
+
+
 def is_comment_item(el: etree._Element) -> bool:
     tag = el.tag if isinstance(el.tag, str) else ""
     if tag not in ("li", "article", "div", "section"):
@@ -330,11 +336,10 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
         drop = (
             is_comment_item(sub)
             or tokens & HIDDEN_CLASSES
-            or tokens & DROP_CLASSES
+            or (isinstance(sub.tag, str) and post_chrome(sub))
             or tokens & REPLY_CONTAINERS
             or sub.tag == "aside"  # link previews and quotes of other comments
             or _code_caption(sub)
-            or "signature" in cls
             or (node is None and sub.tag in ("footer", "header"))
             or (node is None and any(part in cls for part in META_PARTS))
         )

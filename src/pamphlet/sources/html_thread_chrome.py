@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..model import Block, Comment, ListBlock
 from .html_blocks import texts_of
-from .html_comments import DROP_CLASSES, body_node
+from .html_comments import body_node, post_chrome
 from .html_removed import key, repeats, said_runs
 
 SKIP = frozenset(("script", "style", "noscript", "template", "head", "select", "svg"))
@@ -68,10 +68,6 @@ _HEADER = re.compile(r"(?:^|\s|[-_])header(?:$|\s)", re.I)
 GLUED_PROBE = 24  # letters: a probe this long is looked for with the spaces left out too
 
 
-def _is_chrome(cls: str) -> bool:
-    return "signature" in cls.lower() or bool(set(cls.split()) & DROP_CLASSES)
-
-
 class PageWords:
     """The page's words (as ``key`` gives them), where each post's words start and end, and
     where the words of its text element do (None when the markup names none)."""
@@ -101,7 +97,7 @@ class PageWords:
             marks = f"{cls} {el.get('id') or ''}" if cls and not depth else ""
             notice = marks and (_NOTICE.search(marks) or _HEADER.search(cls))
             twin = cls and not depth and el not in wanted and _class_key(el) in text_classes
-            chrome = cls and depth and _is_chrome(cls)
+            chrome = cls and depth and post_chrome(el)
             if event == "start":
                 depth += el in wanted
                 if el in wanted or el in nodes or notice or twin or chrome:
