@@ -16,7 +16,14 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Comment, Paragraph
-from .html_blocks import ImageIndex, html_blocks, norm, remove_keeping_tail, visible_text
+from .html_blocks import (
+    HEADINGS,
+    ImageIndex,
+    html_blocks,
+    norm,
+    remove_keeping_tail,
+    visible_text,
+)
 
 AUTHOR_CLASSES = (
     "fn",
@@ -349,7 +356,6 @@ def _body(el: etree._Element, belongs, items: set[etree._Element], images: Image
 
 
 _PREVIEW = re.compile(r"(?:^|[-_])(?:onebox|unfurl|link-?preview)$", re.I)
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCKS = ("aside", "div", "article", "section", "figure")
 
 
@@ -364,7 +370,7 @@ def previews_as_titles(root: etree._Element) -> None:
     for el in found:
         if any(a in marked for a in el.iterancestors()) or el.getparent() is None:
             continue
-        title = next(el.iterdescendants(*_HEADINGS), None)
+        title = next(el.iterdescendants(*HEADINGS), None)
         if title is None:
             title = next((a for a in el.iterdescendants("a") if norm(a.text_content())), None)
         if title is None or not norm(title.text_content()):

@@ -12,8 +12,9 @@ import re
 
 from lxml import etree
 
+from .html_blocks import HEADINGS
+
 LINK_DENSE = 0.7
-_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _CARDS = frozenset(["div", "li", "article", "section"])
 MAX_CARD_CHILDREN = 6
 FURNITURE_SHARE = 0.5
@@ -49,7 +50,7 @@ def furniture(el: etree._Element, region_chars: int) -> bool:
         ):
             return False  # a list of links the article introduces ("Further reading:")
         return link_dense(el, own=tag != "aside")
-    if tag in _HEADINGS:
+    if tag in HEADINGS:
         return _link_only(el)
     if tag in _CARDS and len(el) <= MAX_CARD_CHILDREN:
         heading = _card_heading(el)  # a teaser: a linked title and a few words
@@ -73,7 +74,7 @@ def _id_name(el: etree._Element) -> str:
 def _card_heading(el: etree._Element, depth: int = 3) -> etree._Element | None:
     """A heading among the element's descendants down to ``depth`` levels (small ones only)."""
     for child in el:
-        if child.tag in _HEADINGS:
+        if child.tag in HEADINGS:
             return child
         if depth > 1 and len(child) <= MAX_CARD_CHILDREN:
             found = _card_heading(child, depth - 1)
