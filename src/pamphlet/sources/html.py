@@ -40,6 +40,7 @@ from .html_microdata import microdata_thread
 from .html_prune import prune_consent, prune_not_printed, unwrap_noscript
 from .html_region import with_region
 from .html_removed import key, removed_summary, repeats, said_runs
+from .html_streamed import drop_fallbacks, place_streamed
 from .html_thread import find_thread, thread_body, thread_comments
 from .html_thread_chrome import PageWords, posts_detached, without_page_furniture
 
@@ -89,7 +90,7 @@ def _load(text: str, source: str) -> etree._Element:
     # and nests what follows inside them; they hold no text, so drop them first.
     text = _HTML5_VOID.sub("", text)
     # script bodies are never text; only JSON-LD (metadata) is read from them
-    text = _empty_scripts(text)
+    text = drop_fallbacks(_empty_scripts(text))
     try:
         tree = load_tree(text)
     except (etree.LxmlError, ValueError, TypeError, RecursionError):
@@ -102,6 +103,7 @@ def _load(text: str, source: str) -> etree._Element:
         except (etree.LxmlError, ValueError) as exc:
             raise BadSource(f"cannot be parsed as HTML ({exc})", source) from None
     _reattach_stray_content(tree)
+    place_streamed(tree)  # a server renderer's streamed parts, moved where they belong
     return tree
 
 

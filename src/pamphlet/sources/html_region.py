@@ -41,6 +41,7 @@ from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
 from .html_blocks import ImageIndex, html_blocks, texts_of, visible_text
 from .html_boxes import boxed_blocks, collapsed_panels, inside
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
+from .html_gaps import with_kept_items
 
 MIN_REGION_WORDS = 40
 SHARE = 0.7
@@ -218,6 +219,24 @@ def _restorable(block: Block, kept: _Kept) -> Block | None:
     return block if _real(block) else None
 
 
+MIN_ITEM_WORDS = 6
+
+
+def _prose_list_beside(page_blocks: list[Block], i: int, first: int, last: int) -> bool:
+    """A list of sentences just before or after the extracted span (nothing but headings and
+    blank lines between): the article's summary ("TL;DR") or its closing points, which an
+    extractor drops with the edges it trims."""
+    block = page_blocks[i]
+    if not isinstance(block, ListBlock) or len(block.items) < 2 or first <= i <= last:
+        return False
+    between = page_blocks[i + 1 : first] if i < first else page_blocks[last + 1 : i]
+    if any(not isinstance(b, Heading) and len(" ".join(texts_of(b)).split()) > 1 for b in between):
+        return False
+    return all(
+        len(t.split()) >= MIN_ITEM_WORDS and t.rstrip()[-1:] in ".!?…)" for t in block.items
+    )
+
+
 def _table_row(block: Block) -> bool:
     """A row of a table (its cells joined by " | "): the article's data, however short."""
     return isinstance(block, Paragraph) and " | " in block.text
@@ -231,7 +250,7 @@ def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -
     weights = _weights(tree, kept)
     boxed = boxed_blocks(tree, blocks, weights.holders())
     region = _region_of(tree, weights)
-    out = _restored(tree, blocks, images, kept, region)
+    out = with_kept_items(region, _restored(tree, blocks, images, kept, region), images)
     if region is not None:
         before, after = _continued(region, kept, images)
         if _words(before) + _words(after) >= CONTINUED_SHARE * _words(out):
@@ -296,7 +315,9 @@ def _restored(
             homes = (kept.anchor(w) for w in map(_words_of, block.items) if kept.share(w) >= KEPT)
             anchor = max((a for a in homes if a is not None), default=anchor)
         edge = i in (first - 1, last + 1)  # a lead image's caption, a lead paragraph
-        if first < i < last or (edge and isinstance(block, Figure)):
+        if first < i < last or (edge and isinstance(block, Figure)) or _prose_list_beside(
+            page_blocks, i, first, last
+        ):
             restored = _restorable(block, kept)
             if isinstance(restored, Heading):
                 pending = restored
