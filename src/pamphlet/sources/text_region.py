@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .text_chrome import is_post_number
 from .text_lists import strip_marker
 
 THRESHOLD = 15  # words: a kept line longer than this counts for the region
@@ -60,6 +61,7 @@ MIN_REGION_WORDS = 40  # the region's score must reach this before anything goes
 MIN_SHARE = 0.7  # the regions must hold this share of the page's prose
 MIN_FRAMED_SHARE = 0.4  # ... or this much when boilerplate rules frame it on both sides
 FRAME_REACH = 8  # lines from the region's edge where that rule must stand
+THREAD_BEFORE = 2  # post headers above the region: the thread starts above it
 THREAD_POSTS = 3  # post headers that make a page a thread, whose short posts are its text
 MIN_LINES = 12  # dumps with fewer kept lines are left alone
 HEADER_REACH = 6  # lines above the region where its headline may stand
@@ -112,12 +114,19 @@ def outside_main_region(
     they stand; ``post_header``: "X says:", "X 2 days ago" (not "Name - date", which
     teasers have too): a thread's lines count as content."""
     scores: Scores = []
+    headers: list[int] = []  # positions of post headers
     for index, text in enumerate(lines):
         if not text:
             continue
-        if index in out and out[index][0] not in AS_TEXT:
+        if is_post_number(text) or (
+            index in out and out[index][0] == "C801" and len(text) <= 200 and post_header(text)
+        ):  # a post's number or header heads a post, whatever removed it
+            headers.append(len(scores))
+            scores.append((index, AUTHOR_SCORE))
+        elif index in out and out[index][0] not in AS_TEXT:
             scores.append((index, _removed_score(out[index][0])))
         elif len(text) <= 200 and post_header(text):
+            headers.append(len(scores))
             scores.append((index, AUTHOR_SCORE))  # a post's header: the thread is content
         else:
             scores.append((index, _score(text)))
@@ -135,14 +144,22 @@ def outside_main_region(
         and sum(score == AUTHOR_SCORE for _, score in scores) < THREAD_POSTS  # posts count
     ):
         return []
+    start = _thread_start(headers, first)
     before = [
         scores[p][0] for p in _past_boundary(scores, out, range(first - 1, -1, -1))
-        if not is_meta(lines[scores[p][0]])
+        if not is_meta(lines[scores[p][0]]) and p < start
     ]
     title = _title_above(lines, scores, first, set(before))
     before = [index for index in before if index != title]
     after = [scores[p][0] for p in _past_boundary(scores, out, range(last + 1, len(scores)))]
     return sorted(before + after)
+
+
+def _thread_start(headers: list[int], first: int) -> int:
+    """Where the lines before the region may go from: posts above it (two post headers or
+    more: a thread whose reply buttons cut it into stretches) stay from the first on."""
+    above = [position for position in headers if position < first]
+    return above[0] if len(above) >= THREAD_BEFORE else first
 
 
 def _framed(scores: Scores, first: int, last: int) -> bool:

@@ -20,6 +20,20 @@ from collections import Counter
 from functools import lru_cache
 
 from .. import boilerplate as bp
+from .text_chrome import (
+    CONSENT_CODE,
+    CONSENT_REASON,
+    COUNTER_CODE,
+    COUNTER_REASON,
+    POST_NUMBER_CODE,
+    POST_NUMBER_REASON,
+    REACTIONS_CODE,
+    REACTIONS_REASON,
+    consent_tail,
+    is_reactions,
+    post_counters,
+    post_numbers,
+)
 from .text_lists import is_demands_intro, list_item, strip_marker
 from .text_meta import (
     is_comment_header,
@@ -111,11 +125,16 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
         if rule is not None:
             out[index] = (rule.code, rule.reason)
             continue
+        if is_reactions(text):
+            out[index] = (REACTIONS_CODE, REACTIONS_REASON)
+            continue
         if _glued(text):
             out[index] = ("C807", bp.STRUCTURAL["C807"])
             continue
         if len(text) <= 60:
             counts[strip_marker(text)] += 1
+    for index in consent_tail(lines, out):
+        out[index] = (CONSENT_CODE, CONSENT_REASON)
     _repeats(lines, out)  # first: the rules below look at the lines around each line
     repeated = {t: n for t, n in counts.items() if n >= _REPEAT_MIN and _linky(t)}
     if repeated:
@@ -127,6 +146,10 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
     _contents_runs(lines, out)
     _author_boxes(lines, out)
     _menu_runs(lines, out, language)
+    for index in post_numbers(lines, out):  # after the menu runs, which they are often part of
+        out[index] = (POST_NUMBER_CODE, POST_NUMBER_REASON)
+    for index in post_counters(lines, out):
+        out[index] = (COUNTER_CODE, COUNTER_REASON)
     for index in teaser_sections(lines, out, lambda t: _opens_thread(t, language)):
         out[index] = ("C811", bp.STRUCTURAL["C811"])
     again = False
@@ -202,6 +225,12 @@ _PROFESSION = re.compile(
     r"|dietitian|therapist|attorney|lawyer|physician|engineer|designer|developer|educator)s?\b",
     re.I,
 )
+# A role that a product or a firm can have too ("an advanced password manager"): with a
+# personal pronoun in the biography it is a person's.
+_ROLE = re.compile(
+    r"\b(?:owner|director|manager|officer|president|surgeon|professional|head of)s?\b", re.I
+)
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 _BOX_HEADER = re.compile(
     r"(?:about(?: the author)?|(?:written|reviewed|edited) by|meet)\s?:?\s?(?P<name>\S.*)", re.I
 )
@@ -230,7 +259,9 @@ def _author_boxes(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
             match = _BIO_START.match(bio)
             if match and len(bio.split()) >= _BIO_MIN_WORDS and (
                 match.group("name") == name or match.group("name") == words[0]
-            ) and (header or _PROFESSION.search(bio[:200])):
+            ) and (header or _PROFESSION.search(bio[:200]) or (
+                _ROLE.search(bio[:200]) and _PRONOUN.search(bio)
+            )):
                 for member in kept[position:kept.index(later) + 1]:
                     out[member] = ("C805", bp.STRUCTURAL["C805"])
                 break
@@ -251,11 +282,16 @@ def _opens_thread(text: str, language: str) -> bool:
     return says and parse_comment_author(text, language) is not None
 
 
+_POSTED = re.compile(r"posted\s", re.I)
+
+
 @lru_cache(maxsize=8192)
 def _post_header(text: str, language: str) -> bool:
     """A comment's "X says:", a forum post's "X 2 days ago", an "answered <date>" line."""
     if timestamp_of(text, language, post=True):
         return True
+    if _POSTED.match(text) and timestamp_of(text, language):
+        return True  # "Posted March 10, 2024" over each post of a forum thread
     if not any(p.fullmatch(text) for p in bp.COMMENT_AUTHORS):
         return False
     return parse_comment_author(text, language) is not None
