@@ -34,6 +34,7 @@ from .html_blocks import (
 from .html_comments import extract_comments, flat_comments, remove_elements
 from .html_figures import with_figures
 from .html_kind import is_discussion
+from .html_lead import with_standfirst
 from .html_load import load_tree
 from .html_meta import day_first_for, extract_meta, to_iso
 from .html_microdata import microdata_thread
@@ -193,6 +194,7 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
     title = meta.title or _first_heading(blocks) or ""
     blocks = _drop_title_heading(blocks, title)
     blocks = _drop_title_heading(blocks, norm(tree.findtext(".//title") or ""), Paragraph)
+    blocks = with_standfirst(tree, blocks, title)
     blocks = mark_demands(blocks)
     comments = [_with_demands(c) for c in comments]
 

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
+from .html_loose import loose_parts
 
 _WS = re.compile(r"\s+")
 SKIP_TAGS = frozenset(
@@ -203,29 +204,36 @@ _XML_BREAKS = frozenset(["lb", "item", "p", "head", "row", "cell", "list", "quot
 
 def _xml_text(el: etree._Element) -> str:
     parts: list[str] = []
-    for node in el.iter():
+    for event, node in etree.iterwalk(el, events=("start", "end")):
         if node is not el and node.tag in _XML_BREAKS:  # (words of two items never join)
-            parts.append(" ")
-        if node.tag == "graphic":
-            continue
-        if node.text and (node is el or node.tag != "graphic"):
-            parts.append(node.text)
-        if node is not el and node.tail:
+            parts.append(" ")  # (nor a block's last word and the text after it)
+        if event == "start":
+            if node.text and node.tag != "graphic":
+                parts.append(node.text)
+        elif node is not el and node.tail:
             parts.append(node.tail)
     return norm("".join(parts))
+
+
+_ITEM_BREAKS = frozenset(["lb", "p", "head", "quote"])
 
 
 def _item_text(item: etree._Element) -> str:
     """A list item's own text; nested lists are joined on with separators."""
     parts: list[str] = []
-    for node in item.iter():
-        if node.tag == "item" and node is not item:
+    for event, node in etree.iterwalk(item, events=("start", "end")):
+        if node is item:
+            if event == "start" and node.text:
+                parts.append(node.text)
+            continue
+        if event == "start" and node.tag == "item":
             parts.append("; ")
-        elif node.tag == "lb":  # a line break inside the item: words on both sides stay apart
-            parts.append(" ")
-        if node.text:
-            parts.append(node.text)
-        if node is not item and node.tail:
+        elif node.tag in _ITEM_BREAKS or (event == "end" and node.tag == "list"):
+            parts.append(" ")  # a line break, a heading or a paragraph inside the item
+        if event == "start":
+            if node.text:
+                parts.append(node.text)
+        elif node.tail:
             parts.append(node.tail)
     return norm("".join(parts)).strip("; ")
 
@@ -233,9 +241,12 @@ def _item_text(item: etree._Element) -> str:
 def xml_blocks(body: etree._Element, images: ImageIndex) -> list[Block]:
     """Blocks from trafilatura's XML body (p, head, list, quote, graphic, table, code)."""
     blocks: list[Block] = []
-    stack: list[etree._Element] = list(reversed(body))
+    stack: list[etree._Element | str] = list(reversed(loose_parts(body)))
     while stack:
         el = stack.pop()
+        if isinstance(el, str):  # text standing between a container's blocks
+            blocks.append(Paragraph(el))
+            continue
         tag = el.tag
         if tag == "head":
             text = _xml_text(el)
@@ -270,7 +281,7 @@ def xml_blocks(body: etree._Element, images: ImageIndex) -> list[Block]:
             if text:
                 blocks.append(Paragraph(text))
         elif len(el):
-            stack.extend(reversed(el))
+            stack.extend(reversed(loose_parts(el)))
         else:
             text = _xml_text(el)
             if text:
@@ -415,6 +426,10 @@ def html_blocks(
                 text = visible_text(child)
                 if text:
                     blocks.append(Heading(HEADINGS[tag], text))
+            elif tag in ("ul", "ol") and child.find("li") is None:
+                flush()  # a list without items: old markup's indent, around text or a list
+                walk(child, depth + 1)
+                flush()
             elif tag in ("ul", "ol"):
                 flush()
                 items = [visible_text(li) for li in child if li.tag == "li"]

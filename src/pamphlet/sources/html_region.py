@@ -14,6 +14,8 @@ or the element the page marks as its article) and walks it:
 - when the extraction holds clearly fewer words than the region (the one the page marks as its
   article, or the one found, unless that is the whole body), the region's real paragraphs
   outside that span come back too (with the heading above them): the extractor stopped early;
+- the article's lead, real paragraphs right before the span in the region, or just above the
+  region (html_lead), comes back in front;
 - an accordion's or a tab's collapsed panels (hidden until a button in the region opens them)
   are read like the rest of the region;
 - sections the extractor dropped whole, in sibling containers before or after the region (page
@@ -42,6 +44,7 @@ from .html_blocks import ImageIndex, html_blocks, texts_of, visible_text
 from .html_boxes import boxed_blocks, collapsed_panels, inside
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
 from .html_gaps import with_kept_items
+from .html_lead import lead_above, lead_before
 
 MIN_REGION_WORDS = 40
 SHARE = 0.7
@@ -237,6 +240,17 @@ def _prose_list_beside(page_blocks: list[Block], i: int, first: int, last: int) 
     )
 
 
+def _unsaid(lead: list[Block], out: list[Block]) -> list[Block]:
+    """The lead's blocks that the output does not already hold."""
+    said = {" ".join(texts_of(b)) for b in out}
+    return [b for b in lead if " ".join(texts_of(b)) not in said]
+
+
+def _fresh(block: Block, kept: _Kept) -> bool:
+    """A real paragraph the extractor did not keep."""
+    return _real(block) and kept.share(_words_of(" ".join(texts_of(block)))) < KEPT
+
+
 def _table_row(block: Block) -> bool:
     """A row of a table (its cells joined by " | "): the article's data, however short."""
     return isinstance(block, Paragraph) and " | " in block.text
@@ -255,6 +269,8 @@ def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -
         before, after = _continued(region, kept, images)
         if _words(before) + _words(after) >= CONTINUED_SHARE * _words(out):
             out = [*before, *out, *after]  # the extractor kept the lesser part of the article
+        else:
+            out = [*_unsaid(lead_above(region, images, partial(_fresh, kept=kept)), out), *out]
     if boxed and len(boxed) < len(blocks):
         out = [b for b in out if id(b) not in boxed]
     return out
@@ -300,6 +316,10 @@ def _restored(
         return blocks
     first, last = matched[0], matched[-1]
     inserts: dict[int, list[Block]] = {}
+    if not loose:  # (loose, the region's real paragraphs before the span come back anyway)
+        lead = lead_before(page_blocks, first, partial(_fresh, kept=kept))
+        if lead:
+            inserts[-1] = lead
     anchor = -1
     pending: Heading | None = None
     for i, block in enumerate(page_blocks):
@@ -458,5 +478,3 @@ def _marked_article_blocks(tree: etree._Element, images: ImageIndex) -> list[Blo
             out.extend([pending, block] if pending is not None else [block])
             pending = None
     return out
-
-
