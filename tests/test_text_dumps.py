@@ -322,3 +322,115 @@ def test_a_pros_and_cons_list_between_paragraphs_stays_but_a_menu_goes():
     page = "\n\n".join([*ARTICLE, *cats, _prose(4), _prose(5)])
     codes = _codes(parse_text(page + "\n", "cats.txt"))
     assert all(codes.get(line) == "C802" for line in cats)
+
+
+# --- C810: a thread's posts are its text -------------------------------------------------
+
+
+def _post(n: int) -> str:
+    return (f"Reply text {n}: I have run this smoker for years and the trick is patience, a "
+            "steady fire and a good thermometer, whatever the weather does outside.")
+
+
+OPENING = [
+    "Our school is holding a mock election this month and every pupil gets a vote on the day.",
+    "This is the main thread to discuss the run up to polling day and all the twists of it.",
+    "You might also be interested in the many other threads about the campaign on the site.",
+]
+
+
+def test_the_opening_post_above_the_first_reply_stays():
+    menu = [f"• Forum section {n}" for n in range(8)]
+    replies = []
+    for n in range(1, 7):
+        replies += [f"Reply {n}", f"member{n}", _post(n), _post(n + 10)]
+    page = "\n\n".join([
+        *menu, "This discussion is now closed.", "Mock election discussion", *OPENING,
+        "Scroll to see replies", "• 1", "• 2", "• 3", "Next", "Go to page", *replies,
+        "Contact us", "Privacy policy", "Terms of use",
+    ])
+    doc = parse_text(page + "\n", "thread.txt")
+    codes = _codes(doc)
+    for line in OPENING:
+        assert line not in codes, codes.get(line)
+    assert all(_post(n) in doc.texts() for n in range(1, 7))
+    # near miss: a thread whose post numbers head every post ("#1" over the opening post)
+    # gives the text above its first number no such grace
+    numbered = [line.replace("Reply ", "• #") for line in replies]
+    page = "\n\n".join([*menu, "Share", OPENING[0], "Next", *numbered])
+    codes = _codes(parse_text(page + "\n", "numbered.txt"))
+    assert codes.get(OPENING[0]) == "C810"
+
+
+def test_a_thread_with_bare_post_numbers_keeps_its_first_and_last_posts():
+    headers = ("#{n}", "{n}. 11-29-2024, 09:03 AM #{n}")  # bare, or ending the post's header
+    cases = [(1, 4, headers[0]), (2, 5, headers[0]), (3, 5, headers[0]), (3, 5, headers[1])]
+    for long, count, header in cases:  # the long post has no post, one or two above it
+        posts = []
+        for n in range(1, count + 1):
+            card = [f"member{n} Greenhorn", "Messages:", str(n * 7), "Likes Received:", str(n)]
+            body = [_post(n + 10 * k) for k in range(12)] if n == long else [_post(n)]
+            footer = [f"member{n}, May {n}, 2024 IP", "Reply", "Report"]
+            posts += [*card, header.format(n=n), *body, *footer]
+        page = "\n\n".join([
+            "Home Forums > Business > Social Networks >", "Log in", "Sign up",
+            "Do forums still have a role?", *posts, "Share This Page", "Contact us", "Terms",
+        ])
+        doc = parse_text(page + "\n", "bare.txt")
+        texts = doc.texts()
+        assert all(_post(n) in texts for n in range(1, count + 1)), _codes(doc)
+
+
+# --- C802: a fact box inside the article is not a menu ------------------------------------
+
+
+def test_a_fact_box_between_paragraphs_stays_but_a_member_card_goes():
+    facts = ["Harvard Business School MBA", "Location: Boston, Massachusetts",
+             "Median GMAT: 740", "Class Size: 930", "Acceptance Rate: 14%"]
+    page = "\n\n".join([*ARTICLE, *facts, _prose(4), _prose(5)])
+    doc = parse_text(page + "\n", "facts.txt")
+    assert not any(line in _codes(doc) for line in facts), _codes(doc)
+    # near miss: a member card (a one-word name over its profile's fields) is chrome
+    card = ["multiOS", "Primary OS: Mac OS X", "VBox Version: 7.1", "Guest OSses: Windows",
+            "Location: United Kingdom"]
+    page = "\n\n".join([*ARTICLE, *card, _prose(4), _prose(5)])
+    codes = _codes(parse_text(page + "\n", "card.txt"))
+    assert all(codes.get(line) == "C802" for line in card)
+
+
+def test_a_ranking_with_fact_boxes_above_the_long_text_stays():
+    """Each entry's "Label: value" lines weigh like a line another rule removed, not like
+    a menu's links: the entries above the text's long stretch stay in the main region."""
+    def blurb(n: int) -> str:
+        return (f"School {n} is known for its case method and its strong ties to the finance "
+                "industry, and its graduates lead companies all over the world today.")
+    entries = []
+    for n in range(1, 7):
+        entries += [f"{n}. Business School {n}", blurb(n), f"Location: City {n}, State",
+                    f"Median GMAT: 7{n}0", "Average GPA: 3.6", f"Class Size: {n}30",
+                    f"Acceptance Rate: 1{n}%", f"Learn more about the School {n} program"]
+    page = "\n\n".join(["Home", "Programs", "About us", "Top Business Schools of 2025",
+                        *entries, *[_prose(n) for n in range(20)], "Contact us", "Privacy"])
+    doc = parse_text(page + "\n", "ranking.txt")
+    texts = " ".join(doc.texts())
+    assert all(blurb(n) in texts for n in range(1, 7)), _codes(doc)
+    assert "Location: City 2, State" in texts
+
+
+def test_short_replies_under_their_numbers_are_posts_not_a_menu():
+    short = ["things can only get better", "Starmer having the brain cells to do it indoors",
+             "what a day for it"]
+    replies = []
+    for n in range(1, 9):
+        body = [short[n - 4]] if 4 <= n <= 6 else [_post(n), _post(n + 10)]
+        replies += [f"Reply {n}", f"member{n}", "Volunteer Team", *body]
+    page = "\n\n".join(["Forums", "Election discussion", *OPENING, *replies,
+                        "Contact us", "Privacy policy"])
+    doc = parse_text(page + "\n", "short.txt")
+    texts = doc.texts()
+    assert all(line in texts for line in short), _codes(doc)
+    # near miss: the same short lines with no post numbers among them are a menu
+    menu = ["Home", "Election discussion", "Politics news", "Football results", "Sports"]
+    page = "\n\n".join([*ARTICLE, *menu, _prose(4), _prose(5)])
+    codes = _codes(parse_text(page + "\n", "menu.txt"))
+    assert all(codes.get(line) in {"C802", "C202"} for line in menu), codes

@@ -72,9 +72,16 @@ _MAX_WORDS = 200  # one huge line must not outweigh everything else
 Scores = list[tuple[int, int]]  # (line index, score) for every non-blank line
 
 
+# A "Label: value" line (a spec sheet's "Weight: 56g", a fact box's "Location: Boston").
+# Not code ("id: Date.now(),") nor a link ("Follow me: @name").
+LABEL_VALUE = re.compile(r"[^\W\d][\w ]{0,30}:\s+(?!@|https?:)[^={};]*[^\s,;{(]")
+
+
 def _score(text: str) -> int:
-    words = min(len(strip_marker(text).split()), _MAX_WORDS)
-    return max(words - THRESHOLD, -NEGATIVE_CAP)
+    text = strip_marker(text)
+    words = min(len(text.split()), _MAX_WORDS)
+    floor = -REMOVED_PENALTY if LABEL_VALUE.fullmatch(text) else -NEGATIVE_CAP  # a fact box's
+    return max(words - THRESHOLD, floor)
 
 
 def _removed_score(code: str) -> int:
@@ -115,10 +122,11 @@ def outside_main_region(
     teasers have too): a thread's lines count as content."""
     scores: Scores = []
     headers: list[int] = []  # positions of post headers
+    numbers = _numbered_posts(lines)
     for index, text in enumerate(lines):
         if not text:
             continue
-        if is_post_number(text) or (
+        if is_post_number(text) or index in numbers or (
             index in out and out[index][0] == "C801" and len(text) <= 200 and post_header(text)
         ):  # a post's number or header heads a post, whatever removed it
             headers.append(len(scores))
@@ -137,6 +145,8 @@ def outside_main_region(
         return []
     first = region[0]
     last = _thread_end(lines, out, scores, region[1], opens_thread, in_thread)
+    if len(headers) >= THREAD_POSTS and headers[-1] > last:  # a thread: its last post stays
+        last = _dense_after(scores, headers[-1])
     inside = sum(max(s, 0) for _, s in scores[first:last + 1])
     total = sum(max(s, 0) for _, s in scores)
     if inside < MIN_SHARE * total and not (
@@ -144,7 +154,7 @@ def outside_main_region(
         and sum(score == AUTHOR_SCORE for _, score in scores) < THREAD_POSTS  # posts count
     ):
         return []
-    start = _thread_start(headers, first)
+    start = _thread_start(lines, scores, headers, first)
     before = [
         scores[p][0] for p in _past_boundary(scores, out, range(first - 1, -1, -1))
         if not is_meta(lines[scores[p][0]]) and p < start
@@ -155,11 +165,37 @@ def outside_main_region(
     return sorted(before + after)
 
 
-def _thread_start(headers: list[int], first: int) -> int:
+# "#3", or a post's header ending with its number ("3. 11-29-2024, 02:43 PM #3")
+_BARE_NUMBER = re.compile(r"(?:.{1,60}\s)?#(\d{1,5})")
+_FIRST_REPLY = re.compile(r"reply #?1", re.I)  # the first reply's number: the opening post is above
+
+
+def _numbered_posts(lines: list[str]) -> set[int]:
+    """Bare "#1", "#2", "#3"... (alone or ending a post's header) counting up one by one:
+    the numbers of a thread's posts (or of a ranking's entries, the article's text too)."""
+    found: list[int] = []
+    expected = 1
+    for index, text in enumerate(lines):
+        match = _BARE_NUMBER.fullmatch(text.strip()) if text else None
+        if match and int(match.group(1)) == expected:
+            found.append(index)
+            expected += 1
+    return set(found) if len(found) >= THREAD_POSTS else set()
+
+
+def _thread_start(lines: list[str], scores: Scores, headers: list[int], first: int) -> int:
     """Where the lines before the region may go from: posts above it (two post headers or
-    more: a thread whose reply buttons cut it into stretches) stay from the first on."""
-    above = [position for position in headers if position < first]
-    return above[0] if len(above) >= THREAD_BEFORE else first
+    more: a thread whose reply buttons cut it into stretches) stay from the first on.
+    When the first header numbers the first *reply* ("Reply 1"), the opening post has no
+    header: it is the densest stretch of prose above that header, and stays too."""
+    above = [position for position in headers if position <= first]
+    if above and _FIRST_REPLY.fullmatch(lines[scores[above[0]][0]]):
+        opening = _best(scores[:above[0]], 0)
+        if opening is not None and opening[2] > 0:
+            return opening[0]
+    above = [position for position in above if position < first]
+    thread = len(above) >= THREAD_BEFORE or (bool(above) and len(headers) >= THREAD_POSTS)
+    return above[0] if thread else first
 
 
 def _framed(scores: Scores, first: int, last: int) -> bool:
@@ -208,8 +244,11 @@ def _thread_end(
             continue
         if opens_thread(lines[index]) or (end is not None and in_thread(lines[index])):
             end = position
-    if end is None:
-        return last
+    return last if end is None else _dense_after(scores, end)
+
+
+def _dense_after(scores: Scores, end: int) -> int:
+    """From ``end`` on while the text after it adds up positive."""
     total, best = 0, end
     for position in range(end + 1, len(scores)):
         total += scores[position][1]

@@ -30,6 +30,7 @@ from .text_chrome import (
     REACTIONS_CODE,
     REACTIONS_REASON,
     consent_tail,
+    is_post_number,
     is_reactions,
     post_counters,
     post_numbers,
@@ -42,7 +43,7 @@ from .text_meta import (
     parse_comment_author,
     timestamp_of,
 )
-from .text_region import MIN_LINES, outside_main_region, teaser_sections
+from .text_region import LABEL_VALUE, MIN_LINES, outside_main_region, teaser_sections
 
 _KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -336,8 +337,8 @@ def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str)
             items = [lines[i] for i in run]
             if len(run) >= minimum and not _protected(before, items, text) and not (
                 short is _headline and before_index not in (-1, segment[0])
-                and _bulleted_prose(before, items, text)
-            ):
+                and (_bulleted_prose(before, items, text) or _data_run(items))
+            ) and not (short is _headline and _short_posts(lines[before_index + 1:run[-1] + 1])):
                 for member in run:
                     out[member] = ("C802", bp.STRUCTURAL["C802"])
             run = []
@@ -354,6 +355,28 @@ def _bulleted_prose(before: str, run: list[str], after: str) -> bool:
     words = sum(len(strip_marker(text).split()) for text in run)
     phrases = sum(1 for text in run if _phrase(strip_marker(text)))
     return bulleted * 2 >= len(run) and words >= 5 * len(run) and phrases * 2 >= len(run)
+
+
+def _short_posts(stretch: list[str]) -> bool:
+    """Inside the text, short replies under their numbers ("Reply 5", a name, "things can
+    only get better"): a thread's posts, not a menu.  (``stretch``: the run's lines and
+    those removed among them, post numbers perhaps.)"""
+    return sum(1 for text in stretch if is_post_number(text)) >= _POSTS_MIN
+
+
+_POSTS_MIN = 2
+
+
+def _data_run(run: list[str]) -> bool:
+    """Inside the article, a fact box or spec sheet: a run of short lines, mostly "Label:
+    value" ("Location: Boston", "Weight: 56g"), perhaps under its entry's heading, not a
+    menu's links.  (A forum member card starts with the member's one-word name.)"""
+    labels = [bool(LABEL_VALUE.fullmatch(strip_marker(text))) for text in run]
+    heading = labels[0] or len(strip_marker(run[0]).split()) >= _ENTRY_WORDS
+    return heading and sum(labels) * 3 >= 2 * len(run)
+
+
+_ENTRY_WORDS = 3  # an entry's heading, not a member's name
 
 
 def _phrase(text: str) -> bool:
