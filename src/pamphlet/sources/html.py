@@ -308,10 +308,19 @@ def _only_boilerplate(tree: etree._Element, blocks: list[Block]) -> bool:
     return not any(key(t) and key(t) not in joined for t in texts)
 
 
+COPY = 0.7  # a comment with this share of its words in the body is a copy of a body part
+
+
 def _without_comment_copies(blocks: list[Block], comments: list[Comment]) -> list[Block]:
     """Body blocks that only repeat a comment (forum posts found twice) are dropped."""
     if not comments:
         return blocks
+    # a post found twice is mostly the body's words; a comment quoting a paragraph of the
+    # article and answering it at length is not, and does not make that paragraph a copy
+    body = said_runs(t for b in blocks for t in texts_of(b))
+    comments = [
+        c for c in comments if repeats(" ".join(t for b in c.body for t in texts_of(b)), body, COPY)
+    ]
     said = said_runs(t for c in comments for b in c.body for t in texts_of(b))
     # a reply that quotes the opening post whole does not make the post a copy of the reply
     own = said_runs(

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
+from .html_headings import as_heading
 from .html_loose import loose_parts
 
 _WS = re.compile(r"\s+")
@@ -425,7 +426,7 @@ def html_blocks(
                 flush()
                 text = visible_text(child)
                 if text:
-                    blocks.append(Heading(HEADINGS[tag], text))
+                    blocks.append(as_heading(HEADINGS[tag], text))
             elif tag in ("ul", "ol") and child.find("li") is None:
                 flush()  # a list without items: old markup's indent, around text or a list
                 walk(child, depth + 1)

@@ -42,9 +42,11 @@ from lxml import etree
 from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
 from .html_blocks import ImageIndex, html_blocks, texts_of, visible_text
 from .html_boxes import boxed_blocks, collapsed_panels, inside
+from .html_faq import faq_after, open_accordions
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
 from .html_gaps import with_kept_items
 from .html_lead import lead_above, lead_before
+from .html_tail import repeated_after
 
 MIN_REGION_WORDS = 40
 SHARE = 0.7
@@ -235,7 +237,12 @@ def _prose_list_beside(page_blocks: list[Block], i: int, first: int, last: int) 
     between = page_blocks[i + 1 : first] if i < first else page_blocks[last + 1 : i]
     if any(not isinstance(b, Heading) and len(" ".join(texts_of(b)).split()) > 1 for b in between):
         return False
-    return all(
+    return _sentence_list(block)
+
+
+def _sentence_list(block: Block) -> bool:
+    """A list whose items are sentences: the article's points, not a list of links."""
+    return isinstance(block, ListBlock) and all(
         len(t.split()) >= MIN_ITEM_WORDS and t.rstrip()[-1:] in ".!?…)" for t in block.items
     )
 
@@ -258,6 +265,7 @@ def _table_row(block: Block) -> bool:
 
 def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -> list[Block]:
     """The extracted blocks, with what the extractor dropped from the article put back."""
+    open_accordions(tree)  # an FAQ's answers are read as a reader who opens them sees them
     if not blocks:
         return _marked_article_blocks(tree, images)
     kept = _Kept(blocks)
@@ -315,6 +323,7 @@ def _restored(
     if not matched:
         return blocks
     first, last = matched[0], matched[-1]
+    closing = set(faq_after(page_blocks, last) or repeated_after(page_blocks, first, last))
     inserts: dict[int, list[Block]] = {}
     if not loose:  # (loose, the region's real paragraphs before the span come back anyway)
         lead = lead_before(page_blocks, first, partial(_fresh, kept=kept))
@@ -337,8 +346,8 @@ def _restored(
         edge = i in (first - 1, last + 1)  # a lead image's caption, a lead paragraph
         if first < i < last or (edge and isinstance(block, Figure)) or _prose_list_beside(
             page_blocks, i, first, last
-        ):
-            restored = _restorable(block, kept)
+        ) or i in closing:  # an FAQ, the last item's parts, after the span
+            restored = block if i in closing else _restorable(block, kept)
             if isinstance(restored, Heading):
                 pending = restored
             elif restored is not None:
@@ -350,7 +359,7 @@ def _restored(
         elif loose:
             if isinstance(block, Heading):
                 pending = block
-            elif _real(block):
+            elif _real(block) or _table_row(block):
                 group = inserts.setdefault(anchor, [])
                 if pending is not None:
                     group.append(pending)
