@@ -212,7 +212,8 @@ def test_html_blocks_pull_quote_set_as_a_figure_keeps_its_words() -> None:
 
 
 def test_region_of_a_page_written_without_paragraph_elements() -> None:
-    from pamphlet.sources.html_region import _Kept, extracted_region
+    from pamphlet.sources.html_kept import Kept
+    from pamphlet.sources.html_region import extracted_region
 
     runs = [
         f"Run {i} of the post tells how the board was wired and which pins were used for it."
@@ -223,7 +224,7 @@ def test_region_of_a_page_written_without_paragraph_elements() -> None:
         f"<div class='post' id='post'>{'<br><br>'.join(runs)}</div></body></html>"
     )
     tree = etree.fromstring(page, etree.HTMLParser())
-    region = extracted_region(tree, _Kept([Paragraph(t) for t in runs[:3]]))
+    region = extracted_region(tree, Kept([Paragraph(t) for t in runs[:3]]))
     assert region is not None and region.get("id") == "post"
 
 

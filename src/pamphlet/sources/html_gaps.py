@@ -14,7 +14,6 @@ like, told by tag and class name), nor a list of links.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import partial
 
@@ -23,53 +22,13 @@ from lxml import etree
 from ..model import Block, Heading, Paragraph, Quote
 from .html_blocks import HEADINGS, ImageIndex, html_blocks, texts_of
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
+from .html_kept import KEPT, STOCK, Kept, words_of
 
 MIN_ITEMS = 3  # like siblings that make a run
 MAX_ITEMS = 200  # (past this many, a run is a listing, and reading it costs too much)
 MIN_KEPT_ITEMS = 2  # items of the run the extractor kept (part of)
 MAX_ITEM_WORDS = 80  # an item is a card or a row, not a section of the article
-KEPT = 0.5  # a block with this share of its word triples extracted was kept
 MIN_KEPT_WORDS = 5  # a kept block this long ties an item to the extracted text
-_STOCK = re.compile(
-    r"sign(ing)? up|newsletter|subscribe|share (on|this)|opens in a new window|"
-    r"all rights reserved|cookie|privacy policy|terms of (use|service)|"
-    r"advertisement|sponsored|related (posts|articles)|copyright|©",
-    re.I,
-)
-
-
-def _words_of(text: str) -> list[str]:
-    return text.lower().split()
-
-
-def _grams(words: list[str]) -> set[tuple[str, ...]]:
-    return set(zip(words, words[1:], words[2:], strict=False))
-
-
-class _Said:
-    """The text already in the output, as word triples with the block each is first in."""
-
-    def __init__(self, blocks: list[Block]) -> None:
-        self.keys = [" ".join(_words_of(" ".join(texts_of(b)))) for b in blocks]
-        self.where: dict[tuple[str, ...], int] = {}
-        for i in range(len(blocks) - 1, -1, -1):  # backwards, so the first block wins
-            self.where.update(dict.fromkeys(_grams(self.keys[i].split()), i))
-        self.flat = " " + " ".join(self.keys) + " "
-
-    def share(self, words: list[str]) -> float:
-        if len(words) < 3:
-            return float(f" {' '.join(words)} " in self.flat) if words else 1.0
-        grams = _grams(words)
-        return len(grams & self.where.keys()) / len(grams)
-
-    def anchor(self, words: list[str]) -> int | None:
-        """The block holding these words (the latest first home of their triples)."""
-        if len(words) < 3:  # a short line: the first block that says it whole
-            key = " ".join(words)
-            found = [i for i, k in enumerate(self.keys) if k == key]
-            return found[0] if found else None
-        homes = [self.where[g] for g in _grams(words) if g in self.where]
-        return max(homes) if homes else None
 
 
 def _signature(el: etree._Element) -> tuple[str, str]:
@@ -117,7 +76,7 @@ def with_kept_items(
     """The blocks, with the dropped items (and items' parts) of runs kept in part put back."""
     if region is None or not blocks:
         return blocks
-    said = _Said(blocks)
+    said = Kept(blocks)
     prune = partial(_item_prune, region_chars=len(region.text_content()))
     after: dict[int, list[Block]] = {}
     before: dict[int, list[Block]] = {}
@@ -137,7 +96,7 @@ def with_kept_items(
 
 
 def _dropped_items(
-    run: list[etree._Element], said: _Said, images: ImageIndex, prune
+    run: list[etree._Element], said: Kept, images: ImageIndex, prune
 ) -> list[list[Block]] | None:
     """The blocks of a run's items when the extractor kept it in part, else None. A dropped
     item that does not look like the kept ones, or is all links, gives no blocks."""
@@ -186,17 +145,17 @@ def _similar(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
     return len(a & b) >= ALIKE * len(a | b)
 
 
-def _kept_anchor(item: list[Block], said: _Said) -> int | None:
+def _kept_anchor(item: list[Block], said: Kept) -> int | None:
     for block in item:
-        words = _words_of(" ".join(texts_of(block)))
+        words = words_of(" ".join(texts_of(block)))
         if len(words) >= MIN_KEPT_WORDS and said.share(words) >= KEPT:
-            return said.anchor(words)
+            return said.home(words)
     return None
 
 
 def _place(
     items: list[list[Block]],
-    said: _Said,
+    said: Kept,
     before: dict[int, list[Block]],
     after: dict[int, list[Block]],
     restored: set[str],
@@ -206,11 +165,11 @@ def _place(
     waiting: list[Block] = []  # dropped blocks before the run's first kept one
     for item in items:
         for block in item:
-            words = _words_of(" ".join(texts_of(block)))
+            words = words_of(" ".join(texts_of(block)))
             if not words:
                 continue
             if said.share(words) >= KEPT:
-                found = said.anchor(words)
+                found = said.home(words)
                 if found is not None:
                     if anchor is None and waiting:
                         before.setdefault(found, []).extend(waiting)
@@ -230,7 +189,7 @@ def _place(
 def _restorable(block: Block) -> bool:
     if not isinstance(block, Paragraph | Heading | Quote):
         return False
-    return not _STOCK.search(" ".join(texts_of(block)))
+    return not STOCK.search(" ".join(texts_of(block)))
 
 
 __all__ = ["with_kept_items"]

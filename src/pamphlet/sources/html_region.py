@@ -33,7 +33,6 @@ Never less than the article, but no more than it either.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -45,6 +44,7 @@ from .html_boxes import boxed_blocks, collapsed_panels, inside
 from .html_faq import faq_after, open_accordions
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
 from .html_gaps import with_kept_items
+from .html_kept import KEPT, STOCK, Kept, words_of
 from .html_lead import lead_above, lead_before
 from .html_tail import repeated_after
 
@@ -52,53 +52,12 @@ MIN_REGION_WORDS = 40
 SHARE = 0.7
 MIN_PARAGRAPH_WORDS = 10
 REGION_SHARE = 0.9  # the region holds this share of the extracted text found in the page
-KEPT = 0.5  # a page block with this share of its word triples extracted was kept
 MIN_RESTORED_WORDS = 3
 MAX_HEADING_WORDS = 25
 MAX_PROBES = 3000
 PROBE_CHARS = 300  # a paragraph's first words tell whether it was extracted
-_STOCK = re.compile(
-    r"sign(ing)? up|newsletter|subscribe|share (on|this)|opens in a new window|^credit:|"
-    r"all rights reserved|cookie|privacy policy|terms of (use|service)|read more|click here|"
-    r"advertisement|sponsored|related (posts|articles)|copyright|©|affiliate commission",
-    re.I,
-)
-def _words_of(text: str) -> list[str]:
-    """Lower-cased words as written (punctuation attached: both sides are split alike)."""
-    return text.lower().split()
-
-
 def _words(blocks: list[Block]) -> int:
     return sum(len(t.split()) for b in blocks for t in texts_of(b))
-
-
-def _grams(words: list[str]) -> list[tuple[str, ...]]:
-    return list(zip(words, words[1:], words[2:], strict=False))
-
-
-class _Kept:
-    """The extracted text as word triples, each with the first block it occurs in."""
-
-    def __init__(self, blocks: list[Block]) -> None:
-        self.where: dict[tuple[str, ...], int] = {}
-        joined: list[str] = []
-        for i in range(len(blocks) - 1, -1, -1):  # backwards, so the first block wins
-            words = _words_of(" ".join(texts_of(blocks[i])))
-            self.where.update(dict.fromkeys(_grams(words), i))
-            joined.append(" ".join(words))
-        self.flat = " " + " ".join(reversed(joined)) + " "
-
-    def share(self, words: list[str]) -> float:
-        if len(words) < 3:
-            return float(f" {' '.join(words)} " in self.flat) if words else 1.0
-        grams = set(_grams(words))
-        return len(grams & self.where.keys()) / len(grams)
-
-    def anchor(self, words: list[str]) -> int | None:
-        """The extracted block holding these words (the latest first home of a few triples)."""
-        grams = _grams(words)
-        found = max((self.where.get(g, -1) for g in grams[:8] + grams[-3:]), default=-1)
-        return found if found >= 0 else None
 
 
 def article_region(tree: etree._Element) -> etree._Element | None:
@@ -112,7 +71,7 @@ def article_region(tree: etree._Element) -> etree._Element | None:
     return None
 
 
-def extracted_region(tree: etree._Element, kept: _Kept) -> etree._Element | None:
+def extracted_region(tree: etree._Element, kept: Kept) -> etree._Element | None:
     """The smallest element holding nearly all the page's paragraphs that were extracted."""
     return _region_of(tree, _weights(tree, kept))
 
@@ -130,7 +89,7 @@ class _Weights:
         return [*self.probes, *self.weight]
 
 
-def _weights(tree: etree._Element, kept: _Kept) -> _Weights:
+def _weights(tree: etree._Element, kept: Kept) -> _Weights:
     """Where the extracted paragraphs stand in the page."""
     found = _Weights()
     body = tree.find("body")
@@ -141,7 +100,7 @@ def _weights(tree: etree._Element, kept: _Kept) -> _Weights:
         if count > MAX_PROBES:
             break
         text = el.text_content()
-        words = _words_of(text[:PROBE_CHARS])
+        words = words_of(text[:PROBE_CHARS])
         if len(words) < 5 or kept.share(words) < 0.6:
             continue
         size = len(text)
@@ -175,14 +134,14 @@ def _own_text(el: etree._Element) -> str:
     return " ".join(t for t in (el.text, *(c.tail for c in el)) if t and not t.isspace())
 
 
-def _weigh_loose_text(body: etree._Element, kept: _Kept, weight: dict[etree._Element, int]) -> int:
+def _weigh_loose_text(body: etree._Element, kept: Kept, weight: dict[etree._Element, int]) -> int:
     """Like the paragraph probe, on elements whose own text (not their children's) was kept."""
     total = 0
     for count, el in enumerate(body.iter("div", "li", "td", "span", "font", "section", "article")):
         if count > MAX_PROBES:
             break
         text = _own_text(el)
-        words = _words_of(text[:PROBE_CHARS])
+        words = words_of(text[:PROBE_CHARS])
         if len(words) < 5 or kept.share(words) < 0.6:
             continue
         size = len(text)
@@ -198,22 +157,22 @@ def _real(block: Block) -> bool:
     if not isinstance(block, Paragraph | Quote):  # lists next to an article are mostly links
         return False
     joined = " ".join(texts_of(block))
-    if _STOCK.search(joined):
+    if STOCK.search(joined):
         return False
     return len(joined.split()) >= MIN_PARAGRAPH_WORDS and joined.rstrip()[-1:] in '.!?…:;"”»)'
 
 
-def _restorable(block: Block, kept: _Kept) -> Block | None:
+def _restorable(block: Block, kept: Kept) -> Block | None:
     """The part of a page block inside the article's span that is worth putting back."""
     if isinstance(block, ListBlock):
-        items = tuple(t for t in block.items if kept.share(_words_of(t)) < KEPT)
-        if not items or all(_STOCK.search(t) for t in items):
+        items = tuple(t for t in block.items if kept.share(words_of(t)) < KEPT)
+        if not items or all(STOCK.search(t) for t in items):
             return None
         if len(items) == len(block.items):
             return block
         return ListBlock(block.ordered, items, block.demands, block.intro)
     text = " ".join(texts_of(block))
-    if _STOCK.search(text):
+    if STOCK.search(text):
         return None
     if isinstance(block, Heading):
         return block if len(text.split()) <= MAX_HEADING_WORDS else None
@@ -253,9 +212,9 @@ def _unsaid(lead: list[Block], out: list[Block]) -> list[Block]:
     return [b for b in lead if " ".join(texts_of(b)) not in said]
 
 
-def _fresh(block: Block, kept: _Kept) -> bool:
+def _fresh(block: Block, kept: Kept) -> bool:
     """A real paragraph the extractor did not keep."""
-    return _real(block) and kept.share(_words_of(" ".join(texts_of(block)))) < KEPT
+    return _real(block) and kept.share(words_of(" ".join(texts_of(block)))) < KEPT
 
 
 def _table_row(block: Block) -> bool:
@@ -268,7 +227,7 @@ def with_region(tree: etree._Element, blocks: list[Block], images: ImageIndex) -
     open_accordions(tree)  # an FAQ's answers are read as a reader who opens them sees them
     if not blocks:
         return _marked_article_blocks(tree, images)
-    kept = _Kept(blocks)
+    kept = Kept(blocks)
     weights = _weights(tree, kept)
     boxed = boxed_blocks(tree, blocks, weights.holders())
     region = _region_of(tree, weights)
@@ -288,7 +247,7 @@ def _restored(
     tree: etree._Element,
     blocks: list[Block],
     images: ImageIndex,
-    kept: _Kept,
+    kept: Kept,
     region: etree._Element | None,
 ) -> list[Block]:
     marked = article_region(tree)
@@ -310,7 +269,7 @@ def _restored(
     anchor = 0
     matched: list[int] = []  # the page blocks that bound the span: extracted running text
     for i, block in enumerate(page_blocks):
-        words = _words_of(" ".join(texts_of(block)))
+        words = words_of(" ".join(texts_of(block)))
         if words and kept.share(words) >= KEPT:
             found = kept.anchor(words)
             if found is not None:
@@ -341,7 +300,7 @@ def _restored(
         if not texts_of(block):
             continue
         if isinstance(block, ListBlock):  # a list the extractor kept in part goes after that part
-            homes = (kept.anchor(w) for w in map(_words_of, block.items) if kept.share(w) >= KEPT)
+            homes = (kept.anchor(w) for w in map(words_of, block.items) if kept.share(w) >= KEPT)
             anchor = max((a for a in homes if a is not None), default=anchor)
         edge = i in (first - 1, last + 1)  # a lead image's caption, a lead paragraph
         if first < i < last or (edge and isinstance(block, Figure)) or _prose_list_beside(
@@ -381,7 +340,7 @@ CONTINUED_SHARE = 0.5
 
 
 def _continued(
-    region: etree._Element, kept: _Kept, images: ImageIndex
+    region: etree._Element, kept: Kept, images: ImageIndex
 ) -> tuple[list[Block], list[Block]]:
     """The article's sections before and after its region that the extractor dropped whole.
 
@@ -415,7 +374,7 @@ def _continued(
     return before, after
 
 
-def _walk(siblings, kept: _Kept, images: ImageIndex, region_chars: int, take) -> bool:
+def _walk(siblings, kept: Kept, images: ImageIndex, region_chars: int, take) -> bool:
     """Take the prose of siblings in turn; False once one is not prose (the walk stops)."""
     for sibling in siblings:
         if not isinstance(sibling.tag, str) or sibling.tag in _SKIPPED:
@@ -442,7 +401,7 @@ _SKIPPED = frozenset(["script", "style", "noscript", "template", "link", "meta",
 
 
 def _prose(
-    el: etree._Element, kept: _Kept, images: ImageIndex, region_chars: int
+    el: etree._Element, kept: Kept, images: ImageIndex, region_chars: int
 ) -> list[Block] | None:
     """An element's real blocks when it reads as the article's prose; None when it does not."""
     words = len(visible_text(el).split())
@@ -455,8 +414,8 @@ def _prose(
     pending: Heading | None = None
     for block in html_blocks(el, images, prune=prune):
         text = " ".join(texts_of(block))
-        words_of = _words_of(text)
-        if len(words_of) >= MIN_PARAGRAPH_WORDS and kept.share(words_of) >= KEPT:
+        probe = words_of(text)
+        if len(probe) >= MIN_PARAGRAPH_WORDS and kept.share(probe) >= KEPT:
             return None  # the extractor kept part of it: not a dropped section
         if isinstance(block, Heading):
             pending = block if len(text.split()) <= MAX_HEADING_WORDS else None
