@@ -127,6 +127,21 @@ def test_a_posted_date_is_a_post_header():
     assert not _post_header("March 10, 2024", "en")  # a bare date is a teaser's as often
 
 
+
+def _page_lines():
+    """A page's lines, the removals already decided, and a function adding a line (with the
+    code a rule removed it by, if any)."""
+    lines: list[str] = []
+    out: dict[int, tuple[str, str]] = {}
+
+    def add(text: str, code: str | None = None) -> None:
+        if code:
+            out[len(lines)] = (code, "")
+        lines.append(text)
+
+    return lines, out, add
+
+
 def test_posts_under_repeated_posted_dates_stay_in_the_main_region():
     # Each post's "Posted <date>" repeats (C801) under a member card (C802): the headers
     # still count for the thread, so the short replies are not cut as a footer.
@@ -135,13 +150,7 @@ def test_posts_under_repeated_posted_dates_stay_in_the_main_region():
 
     reply = ("We can only speculate about the inner workings of the company, but I do not"
              " expect any reversal of this.")
-    lines: list[str] = []
-    out: dict[int, tuple[str, str]] = {}
-
-    def add(text: str, code: str | None = None) -> None:
-        if code:
-            out[len(lines)] = (code, "")
-        lines.append(text)
+    lines, out, add = _page_lines()
 
     for n in range(4):
         add(" ".join(["word"] * 40) + f" {n}.")
@@ -185,13 +194,7 @@ def test_posts_above_the_longest_post_stay():
 
     short = ("Great tablet. I thought the keyboard was too dear so I bought one elsewhere for"
              " a fraction of the price and it works well.")
-    lines: list[str] = []
-    out: dict[int, tuple[str, str]] = {}
-
-    def add(text: str, code: str | None = None) -> None:
-        if code:
-            out[len(lines)] = (code, "")
-        lines.append(text)
+    lines, out, add = _page_lines()
 
     for k in range(6):
         add(f"menu {k}", "C802")
