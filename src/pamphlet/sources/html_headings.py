@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..model import Heading, Paragraph
 
-MAX_HEADING_WORDS = 25  # (as the region's restore rule counts a heading)
+MAX_HEADING_WORDS = 25  # longer is a paragraph (the region restores no longer heading either)
 _SENTENCE_END = ".!?…\"”)"
 
 

@@ -44,6 +44,7 @@ from .html_boxes import boxed_blocks, collapsed_panels, inside
 from .html_faq import faq_after, open_accordions
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
 from .html_gaps import with_kept_items
+from .html_headings import MAX_HEADING_WORDS
 from .html_kept import KEPT, STOCK, Kept, words_of
 from .html_lead import lead_above, lead_before
 from .html_tail import repeated_after
@@ -53,7 +54,6 @@ SHARE = 0.7
 MIN_PARAGRAPH_WORDS = 10
 REGION_SHARE = 0.9  # the region holds this share of the extracted text found in the page
 MIN_RESTORED_WORDS = 3
-MAX_HEADING_WORDS = 25
 MAX_PROBES = 3000
 PROBE_CHARS = 300  # a paragraph's first words tell whether it was extracted
 def _words(blocks: list[Block]) -> int:
