@@ -18,6 +18,7 @@ from lxml import etree
 from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
 from .html_headings import as_heading
 from .html_loose import loose_parts
+from .html_meta import norm
 
 _WS = re.compile(r"\s+")
 SKIP_TAGS = frozenset(
@@ -68,10 +69,6 @@ def texts_of(block: Block) -> list[str]:
         return list(block.items)
     text = getattr(block, "text", None) or getattr(block, "caption", None)
     return [text] if text else []
-
-
-def norm(text: str | None) -> str:
-    return _WS.sub(" ", text or "").strip()
 
 
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

@@ -11,12 +11,7 @@ import re
 
 from lxml import etree
 
-_WS = re.compile(r"\s+")
-
-
-def _norm(text: str | None) -> str:
-    return _WS.sub(" ", text or "").strip()
-
+from .html_meta import norm
 
 MIN_LOOSE_WORDS = 3
 MAX_LABEL_WORDS = 7  # a capitalised line this short, with no stop or "Key:", is a label
@@ -31,17 +26,17 @@ def loose_parts(container: etree._Element) -> list[etree._Element | str]:
     whole later)."""
     parts: list[etree._Element | str] = []
     if _running(container.text):
-        parts.append(_norm(container.text))
+        parts.append(norm(container.text))
     for child in container:
         parts.append(child)
         inline_code = child.tag == "code" and "\n" not in (child.text or "").strip()
         if not inline_code and _running(child.tail):
-            parts.append(_norm(child.tail))
+            parts.append(norm(child.tail))
     return parts
 
 
 def _running(text: str | None) -> bool:
-    words = _norm(text).split()
+    words = norm(text).split()
     if len(words) < MIN_LOOSE_WORDS:
         return False
     short = len(words) <= MAX_LABEL_WORDS and words[0][:1].isupper()
