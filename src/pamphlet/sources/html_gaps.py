@@ -22,7 +22,7 @@ from lxml import etree
 from ..model import Block, Heading, Paragraph, Quote
 from .html_blocks import HEADINGS, ImageIndex, html_blocks, texts_of
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
-from .html_kept import KEPT, STOCK, Kept, words_of
+from .html_kept import KEPT, STOCK, Kept, grams, words_of
 
 MIN_ITEMS = 3  # like siblings that make a run
 MAX_ITEMS = 200  # (past this many, a run is a listing, and reading it costs too much)
@@ -76,12 +76,15 @@ def with_kept_items(
     """The blocks, with the dropped items (and items' parts) of runs kept in part put back."""
     if region is None or not blocks:
         return blocks
+    runs = [run for run in _runs(region) if not _furniture_run(run)]
+    if not runs:
+        return blocks
     said = Kept(blocks)
     prune = partial(_item_prune, region_chars=len(region.text_content()))
     after: dict[int, list[Block]] = {}
     before: dict[int, list[Block]] = {}
     restored: set[str] = set()
-    for run in _runs(region):
+    for run in runs:
         items = _dropped_items(run, said, images, prune)
         if items is not None:
             _place(items, said, before, after, restored)
@@ -95,17 +98,24 @@ def with_kept_items(
     return out
 
 
+def _furniture_run(run: list[etree._Element]) -> bool:
+    """The run, or the box holding it, is the page's furniture (by name, or a list of links)."""
+    parent = run[0].getparent()
+    return any(_named_furniture(el) for el in (parent, *run)) or link_dense(parent)
+
+
 def _dropped_items(
     run: list[etree._Element], said: Kept, images: ImageIndex, prune
 ) -> list[list[Block]] | None:
     """The blocks of a run's items when the extractor kept it in part, else None. A dropped
     item that does not look like the kept ones, or is all links, gives no blocks."""
-    parent = run[0].getparent()
-    if any(_named_furniture(el) for el in (parent, *run)) or link_dense(parent):
-        return None
-    items = [html_blocks(item, images, prune=prune) for item in run]
-    if any(sum(len(t.split()) for b in i for t in texts_of(b)) > MAX_ITEM_WORDS for i in items):
-        return None
+    if sum(1 for item in run if _touches(item, said)) < MIN_KEPT_ITEMS:
+        return None  # (reading every item's blocks is the costly part: most runs stop here)
+    items: list[list[Block]] = []
+    for item in run:
+        items.append(html_blocks(item, images, prune=prune))
+        if sum(len(t.split()) for b in items[-1] for t in texts_of(b)) > MAX_ITEM_WORDS:
+            return None  # a section of the article, not a card or a row
     kept = [_kept_anchor(item, said) is not None for item in items]
     if sum(kept) < MIN_KEPT_ITEMS or all(kept):
         return None
@@ -143,6 +153,12 @@ def _similar(a: set[tuple[str, str]], b: set[tuple[str, str]]) -> bool:
     if not a or not b:
         return a == b
     return len(a & b) >= ALIKE * len(a | b)
+
+
+def _touches(item: etree._Element, said: Kept) -> bool:
+    """Some of the item's words are in the extracted text (a kept item always has some)."""
+    words = words_of(" ".join(item.itertext()))
+    return any(gram in said.where for gram in grams(words))
 
 
 def _kept_anchor(item: list[Block], said: Kept) -> int | None:
