@@ -19,6 +19,7 @@ import re
 from lxml import etree
 
 from ..model import Block, Heading, ListBlock, Paragraph
+from .html_headings import SENTENCE_END
 
 _TOGGLES = etree.XPath(
     "//body//*[@aria-controls and @aria-expanded and not(@aria-haspopup)"
@@ -116,7 +117,7 @@ def _answer_text(block: Block, answered: bool) -> bool:
     if isinstance(block, ListBlock):
         return answered
     text = block.text.rstrip() if isinstance(block, Paragraph) else ""
-    return len(text.split()) >= MIN_ANSWER_WORDS and text[-1:] in ".!?…)\"”"
+    return len(text.split()) >= MIN_ANSWER_WORDS and text[-1:] in SENTENCE_END
 
 
 def faq_after(page_blocks: list[Block], last: int) -> list[int]:

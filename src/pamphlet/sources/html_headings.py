@@ -10,11 +10,11 @@ from __future__ import annotations
 from ..model import Heading, Paragraph
 
 MAX_HEADING_WORDS = 25  # longer is a paragraph (the region restores no longer heading either)
-_SENTENCE_END = ".!?…\"”)"
+SENTENCE_END = ".!?…\"”)"  # what a sentence ends with (its stop, a closing quote)
 
 
 def as_heading(level: int, text: str) -> Heading | Paragraph:
     """A Heading, or a Paragraph when the text is a long run ending as a sentence does."""
-    if len(text.split()) > MAX_HEADING_WORDS and text.rstrip()[-1:] in _SENTENCE_END:
+    if len(text.split()) > MAX_HEADING_WORDS and text.rstrip()[-1:] in SENTENCE_END:
         return Paragraph(text)
     return Heading(level, text)

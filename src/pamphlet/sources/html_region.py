@@ -307,23 +307,19 @@ def _restored(
             page_blocks, i, first, last
         ) or i in closing:  # an FAQ, the last item's parts, after the span
             restored = block if i in closing else _restorable(block, kept)
-            if isinstance(restored, Heading):
-                pending = restored
-            elif restored is not None:
-                group = inserts.setdefault(anchor, [])
-                if pending is not None:
-                    group.append(pending)
-                    pending = None
-                group.append(restored)
         elif loose:
-            if isinstance(block, Heading):
-                pending = block
-            elif _real(block) or _table_row(block):
-                group = inserts.setdefault(anchor, [])
-                if pending is not None:
-                    group.append(pending)
-                    pending = None
-                group.append(block)
+            restorable = isinstance(block, Heading) or _real(block) or _table_row(block)
+            restored = block if restorable else None
+        else:
+            continue
+        if isinstance(restored, Heading):
+            pending = restored  # (it goes in with the first restored block under it)
+        elif restored is not None:
+            group = inserts.setdefault(anchor, [])
+            if pending is not None:
+                group.append(pending)
+                pending = None
+            group.append(restored)
     if not inserts:
         return blocks
     out: list[Block] = list(inserts.get(-1, []))
