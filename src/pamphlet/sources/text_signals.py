@@ -336,13 +336,27 @@ def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str)
                 continue
             items = [lines[i] for i in run]
             if len(run) >= minimum and not _protected(before, items, text) and not (
-                short is _headline and before_index not in (-1, segment[0])
-                and (_bulleted_prose(before, items, text) or _data_run(items))
-            ) and not (short is _headline and _short_posts(lines[before_index + 1:run[-1] + 1])):
+                short is _headline
+                and _in_the_text(lines, run, before_index, segment[0], before, text)
+            ):
                 for member in run:
                     out[member] = ("C802", bp.STRUCTURAL["C802"])
             run = []
             before, before_index = text, index
+
+
+def _in_the_text(
+    lines: list[str], run: list[int], before_index: int, first: int, before: str, after: str
+) -> bool:
+    """A run of short lines that is the text's own, not a menu: below the text's first line,
+    a list of phrases between two paragraphs or a fact box; or short replies among post
+    numbers."""
+    items = [lines[i] for i in run]
+    if before_index not in (-1, first) and (
+        _bulleted_prose(before, items, after) or _data_run(items)
+    ):
+        return True
+    return _short_posts(lines[before_index + 1 : run[-1] + 1])
 
 
 def _bulleted_prose(before: str, run: list[str], after: str) -> bool:
