@@ -590,3 +590,18 @@ def test_article_framed_by_rules_is_cut_out_of_a_page_with_much_other_prose():
     assert sum(t.startswith("Paragraph") for t in doc.texts()) == 5
     assert not any(t.startswith("A long teaser") for t in doc.texts())
     assert "Another Story Number 2" in _c810(doc)
+
+
+def test_a_papers_discussion_section_is_not_a_comment_thread():
+    lead = "Exercise and Mood: a Review\n\nBy Ruth Ellis\n\n"
+    methods = "\n\n".join(_prose(n) for n in range(3))
+    after = "\n\n".join(_prose(n) for n in range(3, 6))
+    doc = parse_text(f"{lead}{methods}\n\nDiscussion\n\n{after}\n", "paper.txt")
+    assert not doc.comments
+    assert any(isinstance(b, Heading) and b.text == "Discussion" for b in doc.body)
+    assert sum(isinstance(b, Paragraph) and b.text.startswith("Paragraph") for b in doc.body) == 6
+    # A thread under the same word still opens: a comment's author line follows.
+    thread = f"{lead}{methods}\n\nDiscussion\n\nmaria says:\nMine broke too.\n"
+    doc = parse_text(thread, "thread.txt")
+    assert [c.author for c in doc.comments] == ["maria"]
+    assert {r.text: r.code for r in doc.removed}["Discussion"] == "C902"

@@ -34,6 +34,9 @@ THREAD_MIN_POSTS = 2
 THREAD_MIN_CHROME = 2
 # "31 comments" above the text (by the byline) counts the comments; it does not open them.
 THREAD_AFTER_WORDS = 40
+# A comments header that is also a section's name in papers and reports: it opens the
+# thread only when a comment's author line or timestamp follows.
+_SECTION_NAME = re.compile(r"discussion|обсуждение", re.I)
 PROSE_WORDS = 20  # ... or above a paragraph this long: the article starts there
 
 
@@ -158,6 +161,9 @@ class _Parser:
             self.zone = "body"
         if self.zone == "body":
             if (self.body or self.figure) and is_comment_header(text):
+                if _SECTION_NAME.fullmatch(text) and not self.comments_follow(index):
+                    self.body.append(Entry(self.spans[index][0], text, gap))
+                    return  # a paper's "Discussion" section, not a thread
                 self.remove(index, "C902")
                 if self.opens_comments(index, text):
                     self.zone = "comments"
@@ -186,6 +192,15 @@ class _Parser:
              if t and j not in self.dropped), ""
         )
         return len(following.split()) < PROSE_WORDS or not following.endswith((".", "!", "?"))
+
+    def comments_follow(self, index: int) -> bool:
+        """Below the line, something opens a comment: an author line, a post's timestamp."""
+        return any(
+            parse_comment_author(text, self.language) is not None
+            or timestamp_of(text, self.language)
+            for j, text in enumerate(self.lines[index + 1:], index + 1)
+            if text and j not in self.dropped
+        )
 
     def follows(self, earlier: int, index: int) -> bool:
         """Only blank or removed lines stand between the two lines."""
