@@ -35,6 +35,7 @@ from .text_chrome import (
     post_counters,
     post_numbers,
 )
+from .text_data import data_kind
 from .text_lists import is_demands_intro, list_item, strip_marker
 from .text_meta import (
     is_comment_header,
@@ -43,7 +44,7 @@ from .text_meta import (
     parse_comment_author,
     timestamp_of,
 )
-from .text_region import LABEL_VALUE, MIN_LINES, outside_main_region, teaser_sections
+from .text_region import MIN_LINES, outside_main_region, teaser_sections
 
 _KAZAKH = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -349,11 +350,12 @@ def _in_the_text(
     lines: list[str], run: list[int], before_index: int, first: int, before: str, after: str
 ) -> bool:
     """A run of short lines that is the text's own, not a menu: below the text's first line,
-    a list of phrases between two paragraphs or a fact box; or short replies among post
-    numbers."""
+    a list of phrases between two paragraphs, a fact box or other data of the article
+    (:mod:`.text_data`); or short replies among post numbers."""
     items = [lines[i] for i in run]
+    stretch = [text for text in lines[run[0] : run[-1] + 1] if text]
     if before_index not in (-1, first) and (
-        _bulleted_prose(before, items, after) or _data_run(items)
+        _bulleted_prose(before, items, after) or data_kind(items, before, stretch)
     ):
         return True
     return _short_posts(lines[before_index + 1 : run[-1] + 1])
@@ -379,18 +381,6 @@ def _short_posts(stretch: list[str]) -> bool:
 
 
 _POSTS_MIN = 2
-
-
-def _data_run(run: list[str]) -> bool:
-    """Inside the article, a fact box or spec sheet: a run of short lines, mostly "Label:
-    value" ("Location: Boston", "Weight: 56g"), perhaps under its entry's heading, not a
-    menu's links.  (A forum member card starts with the member's one-word name.)"""
-    labels = [bool(LABEL_VALUE.fullmatch(strip_marker(text))) for text in run]
-    heading = labels[0] or len(strip_marker(run[0]).split()) >= _ENTRY_WORDS
-    return heading and sum(labels) * 3 >= 2 * len(run)
-
-
-_ENTRY_WORDS = 3  # an entry's heading, not a member's name
 
 
 def _phrase(text: str) -> bool:
