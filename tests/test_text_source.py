@@ -500,6 +500,8 @@ def _prose(n: int) -> str:
         ("Table of Contents", "C205"),
         ("Jump to section", "C205"),
         ("Post navigation", "C204"),
+        ("Advertisement - Continue Reading Below", "C401"),
+        ("Advertisement - Members don't see this ad", "C401"),
         ("About the Author", "C304"),
         ("Follow us on Instagram", "C305"),
         ("Link copied!", "C305"),

@@ -172,7 +172,8 @@ RULES: tuple[Rule, ...] = (
           r" interested in|find(?: \w+)? (?:interesting|useful|helpful))(?: [\w'’]+){0,4}[:.!?…]*"),
     _rule("C401", "*", "advertisement marker",
           r"advertisement|advertising|sponsored(?: content)?|ad|реклама|партн[её]рский материал"
-          r"|scroll to continue(?: with content)?|continue reading below|на правах рекламы"
+          r"|(?:advertisement\s?[-–—]\s?)?(?:scroll to continue(?: with content)?"
+          r"|continue reading below|members don'?t see this ad)|на правах рекламы"
           r"|(?:learn more about )?(?:our )?advertis(?:ing|er) disclosure"),
     _rule("C407", "en", "affiliate or shop button",
           r"(?:\S+ ){0,5}(?-i:Links [Tt]o) [^\s:.!?][^:!?]{0,40}"
