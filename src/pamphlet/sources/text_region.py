@@ -25,7 +25,12 @@ A line outside is removed only when it is *clearly* outside:
   byline and standfirst right above the text stay, and cleaning the cleaned
   text removes nothing more;
 - bylines before the region are left to the parser, and so is the headline
-  standing just above a share row that separates it from the text.
+  standing just above a share row that separates it from the text;
+- a removed line the text itself repeats between its parts (a post's "Reply"
+  and "Report" buttons, an entry's "Overview" and "Who it's for" headers, a
+  shop button under each product) is no boundary: the posts and entries on
+  its far side are the text's too.  (After a thread it is: a thread ends with
+  its last post, and past that post's buttons comes the forum's footer.)
 
 Small pages (too few lines or too little prose) are left alone.
 
@@ -35,6 +40,7 @@ Small pages (too few lines or too little prose) are left alone.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from .text_chrome import is_post_number
@@ -64,6 +70,7 @@ FRAME_REACH = 8  # lines from the region's edge where that rule must stand
 THREAD_BEFORE = 2  # post headers above the region: the thread starts above it
 THREAD_POSTS = 3  # post headers that make a page a thread, whose short posts are its text
 MIN_LINES = 12  # dumps with fewer kept lines are left alone
+SEPARATOR_REPEATS = 2  # a removed line this often inside the region separates the text's parts
 HEADER_REACH = 6  # lines above the region where its headline may stand
 TITLE_WORDS = 25
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
@@ -155,14 +162,25 @@ def outside_main_region(
     ):
         return []
     start = _thread_start(lines, scores, headers, first)
+    separators = _separators(lines, out, scores[first:last + 1])
     before = [
-        scores[p][0] for p in _past_boundary(scores, out, range(first - 1, -1, -1))
+        scores[p][0] for p in _past_boundary(scores, out, range(first - 1, -1, -1), separators)
         if not is_meta(lines[scores[p][0]]) and p < start
     ]
     title = _title_above(lines, scores, first, set(before))
     before = [index for index in before if index != title]
-    after = [scores[p][0] for p in _past_boundary(scores, out, range(last + 1, len(scores)))]
-    return sorted(before + after)
+    if len(headers) >= THREAD_POSTS:  # a thread ends with its last post: a footer follows
+        separators = set()
+    after = _past_boundary(scores, out, range(last + 1, len(scores)), separators)
+    return sorted(before + [scores[p][0] for p in after])
+
+
+def _separators(lines: list[str], out: dict, region: Scores) -> set[int]:
+    """Removed lines whose text the region repeats among its own removed lines: the
+    chrome between a thread's posts or a list's entries, wherever it stands."""
+    counts = Counter(lines[index] for index, _ in region if index in out)
+    repeated = {text for text, count in counts.items() if count >= SEPARATOR_REPEATS}
+    return {index for index in out if lines[index] in repeated} if repeated else set()
 
 
 # "#3", or a post's header ending with its number ("3. 11-29-2024, 02:43 PM #3")
@@ -257,14 +275,18 @@ def _dense_after(scores: Scores, end: int) -> int:
     return best
 
 
-def _past_boundary(scores: Scores, out: dict, positions: range) -> list[int]:
-    """Kept positions past the first removed line (not mere decoration), walking away
-    from the region."""
+def _past_boundary(
+    scores: Scores, out: dict, positions: range, separators: set[int] = frozenset()
+) -> list[int]:
+    """Kept positions past the first removed line (not mere decoration, nor one of
+    the text's own ``separators``), walking away from the region."""
     found: list[int] = []
     crossed = False
     for position in positions:
         index = scores[position][0]
-        if index in out and out[index][0] not in WEAK_BOUNDARIES | AS_TEXT:
+        if index in out and out[index][0] not in WEAK_BOUNDARIES | AS_TEXT and (
+            index not in separators
+        ):
             crossed = True
         elif index in out:
             continue
