@@ -119,3 +119,47 @@ def test_near_miss_the_forum_footer_after_the_last_posts_buttons_goes():
     for line in FORUM_FOOTER:
         assert codes.get(line) == "C810", line
     assert all(_post(n) in texts for n in range(1, 16) if n <= 5 or n > 10)
+
+
+QUESTION = [
+    "I'm just starting a catering service for my cooking.",
+    "I'm not into fancy service yet: paper plates and a buffet line are fine for now, "
+    "and the guests are friends of friends who want good food more than silverware.",
+    "The menu is:", "• curry & rice", "• sandwiches", "• drinks",
+    "I have one chafing dish, a rice cooker, plastic plates and cups, foil trays and paper "
+    "napkins, and a borrowed van for the day. What am I missing, and what should I prepare?",
+]
+
+
+def _answer(n: int) -> list[str]:
+    return [
+        f"Answer {n}: check everything, then check it again; write a list of what must come "
+        "with you, and walk the hall the week before so nothing on the day surprises you.",
+        *[f"Answer {n}, part {part}: bring spares of everything, since something will spill "
+          "and more guests will come than said, and keep records of what got eaten for the "
+          "next time you cater an event of this size." for part in range(4)],
+        "Share", "Improve this answer", f"answered Feb {n + 11}, 2011 at 1:01", f"User {n}",
+        "30.5k1818 gold badges9090 silver badges174174 bronze badges",
+    ]
+
+
+def test_a_question_above_its_asked_card_stays_with_its_title():
+    # Q&A sites print the asker's card ("asked <date>", the name, the badges) under the
+    # question; the answers below it make the region.  The question and its title stay,
+    # and "asked" is not glued to the badge line above it as a wrapped line.
+    page = [f"• Site menu {n}" for n in range(8)]
+    page += ["Catering event for 1st time. How should I prepare?", "Ask Question",
+             "Asked 14 years ago", "Viewed 6k times", "11", *QUESTION,
+             "• catering", "• equipment", "Share", "Improve this question",
+             "edited Feb 12, 2011 at 21:50", "Editor Name",
+             "55.4k2424 gold badges197197 silver badges315315 bronze badges",
+             "asked Feb 11, 2011 at 23:49", "Asker", "Add a comment", "3 Answers"]
+    for n in range(1, 4):
+        page += _answer(n)
+    page += ["Your Answer", "Post Your Answer", *[f"• Footer link {n}" for n in range(6)]]
+    doc = parse_text("\n".join(page) + "\n", "qa.txt")
+    texts = doc.texts()
+    assert doc.title == "Catering event for 1st time. How should I prepare?"
+    for line in QUESTION:
+        assert line.removeprefix("• ") in texts, line
+    assert all(a in texts for n in range(1, 4) for a in _answer(n)[:5])

@@ -119,7 +119,7 @@ RULES: tuple[Rule, ...] = (
           r"(?:main |primary |mobile |site )?(?:menu|navigation)|toggle (?:navigation|menu)"
           r"|(?:open|close) menu|menu toggle|toggle"
           r"|accessibility (?:menu|tools|options)|search(?: for)?:?"
-          r"|search …|search\.\.\.|home|donate"
+          r"|search …|search\.\.\.|what are you looking for\??|home|donate"
           r"|меню|главная|поиск|навигация|(?:главное )?меню сайта|найти"),
     _rule("C203", "*", "breadcrumb trail",
           r"(?:home|главная|start|index)\s*(?:[»›>/|→]|::).{0,300}"

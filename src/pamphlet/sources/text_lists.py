@@ -109,13 +109,21 @@ def _is_heading(entries: list[Entry], index: int) -> bool:
 
 
 def continues(current: str, following: str) -> bool:
-    """A hard-wrapped line: no end punctuation, the next starts lowercase."""
+    """A hard-wrapped line: no end punctuation, the next starts lowercase (and is not a
+    post's "asked Feb 11, 2011 at 23:49" under a member card)."""
     return (
         len(current) >= 40
         and following[:1].islower()
         and not _ends_sentence(current)
         and ITEM_RE.fullmatch(following) is None
+        and _POST_STAMP.fullmatch(following) is None
     )
+
+
+_POST_STAMP = re.compile(
+    rf"(?:{'|'.join(sorted(bp.POST_VERBS | {'edited', 'modified'}))})"
+    r" (?:[A-Z][a-z]{2,8}\.? \d|\d).{0,40}"
+)
 
 
 def _joins(current: str, following: Entry) -> bool:

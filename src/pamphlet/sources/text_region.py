@@ -74,6 +74,7 @@ SEPARATOR_REPEATS = 2  # a removed line this often inside the region separates t
 HEADER_REACH = 6  # lines above the region where its headline may stand
 TITLE_WORDS = 25
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", ",")
+_TITLE_END = tuple(end for end in _SENTENCE_END if end != "?")  # a title may ask
 _MAX_WORDS = 200  # one huge line must not outweigh everything else
 
 Scores = list[tuple[int, int]]  # (line index, score) for every non-blank line
@@ -134,7 +135,7 @@ def outside_main_region(
         if not text:
             continue
         if is_post_number(text) or index in numbers or (
-            index in out and out[index][0] == "C801" and len(text) <= 200 and post_header(text)
+            index in out and out[index][0] in _RUN_CODES and len(text) <= 200 and post_header(text)
         ):  # a post's number or header heads a post, whatever removed it
             headers.append(len(scores))
             scores.append((index, AUTHOR_SCORE))
@@ -161,13 +162,13 @@ def outside_main_region(
         and sum(score == AUTHOR_SCORE for _, score in scores) < THREAD_POSTS  # posts count
     ):
         return []
-    start = _thread_start(lines, scores, headers, first)
+    start = _thread_start(lines, out, scores, headers, first)
     separators = _separators(lines, out, scores[first:last + 1])
     before = [
         scores[p][0] for p in _past_boundary(scores, out, range(first - 1, -1, -1), separators)
         if not is_meta(lines[scores[p][0]]) and p < start
     ]
-    title = _title_above(lines, scores, first, set(before))
+    title = _title_above(lines, scores, min(first, start), set(before))
     before = [index for index in before if index != title]
     if len(headers) >= THREAD_POSTS:  # a thread ends with its last post: a footer follows
         separators = set()
@@ -186,6 +187,8 @@ def _separators(lines: list[str], out: dict, region: Scores) -> set[int]:
 # "#3", or a post's header ending with its number ("3. 11-29-2024, 02:43 PM #3")
 _BARE_NUMBER = re.compile(r"(?:.{1,60}\s)?#(\d{1,5})")
 _FIRST_REPLY = re.compile(r"reply #?1", re.I)  # the first reply's number: the opening post is above
+_RUN_CODES = frozenset({"C801", "C802"})  # a post's header a repeat or a menu run took along
+_ASKED = re.compile(r"asked\b.*", re.I)  # a question's card, printed under the question
 
 
 def _numbered_posts(lines: list[str]) -> set[int]:
@@ -201,16 +204,25 @@ def _numbered_posts(lines: list[str]) -> set[int]:
     return set(found) if len(found) >= THREAD_POSTS else set()
 
 
-def _thread_start(lines: list[str], scores: Scores, headers: list[int], first: int) -> int:
+def _thread_start(
+    lines: list[str], out: dict, scores: Scores, headers: list[int], first: int
+) -> int:
     """Where the lines before the region may go from: posts above it (two post headers or
     more: a thread whose reply buttons cut it into stretches) stay from the first on.
     When the first header numbers the first *reply* ("Reply 1"), the opening post has no
-    header: it is the densest stretch of prose above that header, and stays too."""
+    header; when it is a question's "asked <date>" card, the question stands above it: the
+    opening post is the densest stretch of prose above that header, and stays too."""
     above = [position for position in headers if position <= first]
-    if above and _FIRST_REPLY.fullmatch(lines[scores[above[0]][0]]):
+    if above and (
+        _FIRST_REPLY.fullmatch(lines[scores[above[0]][0]])
+        or _ASKED.fullmatch(lines[scores[above[0]][0]])
+    ):
         opening = _best(scores[:above[0]], 0)
         if opening is not None and opening[2] > 0:
-            return opening[0]
+            start = opening[0]  # and up over the post's short lines (its list, its intro)
+            while start > 0 and scores[start - 1][0] not in out:
+                start -= 1
+            return start
     above = [position for position in above if position < first]
     thread = len(above) >= THREAD_BEFORE or (bool(above) and len(headers) >= THREAD_POSTS)
     return above[0] if thread else first
@@ -239,7 +251,7 @@ def _title_above(lines: list[str], scores: Scores, first: int, outside: set[int]
         index = scores[position][0]
         if index in outside:
             words = len(lines[index].split())
-            if 2 <= words <= TITLE_WORDS and not lines[index].endswith(_SENTENCE_END):
+            if 2 <= words <= TITLE_WORDS and not lines[index].endswith(_TITLE_END):
                 return index
             return None
     return None
