@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree
 
 from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
+from .html_cells import value_cell
 from .html_headings import as_heading
 from .html_loose import loose_parts
 from .html_meta import norm
@@ -314,7 +315,9 @@ def drop_caption_echoes(blocks: list[Block]) -> list[Block]:
 # ---- a page region walked directly (comments, fallback) -----------------------------------
 
 
-_CAPTION_CLASS = re.compile(r"caption", re.I)
+# a class token naming a caption ("caption", "wp-caption-text"), not one saying the element
+# has none ("no-caption", "no_caption": a figure or a list item shown without one)
+_CAPTION_CLASS = re.compile(r"(?<![\w-])(?!no[-_]?caption)[\w-]*caption", re.I)
 MAX_CAPTION_WORDS = 120
 _CAPTION_TAGS = ("figcaption", "div", "p", "span")
 _BLOCK_TAGS = frozenset(
@@ -393,6 +396,7 @@ def html_blocks(
     """
     blocks: list[Block] = []
     inline: list[str] = []
+    tables: dict[etree._Element, bool] = {}  # whether a table is navigation, judged once
 
     def flush() -> None:
         text = norm("".join(inline)).strip(" |")
@@ -466,7 +470,10 @@ def html_blocks(
                 inline.append(" ")
             elif tag in ("td", "th"):
                 inline.append(" | ")
-                walk(child, depth + 1)
+                if value_cell(child, tables):
+                    inline.append(f" {visible_text(child)} ")  # one cell, one line of its row
+                else:
+                    walk(child, depth + 1)
             elif tag in _BLOCK_TAGS:
                 flush()
                 walk(child, depth + 1)

@@ -13,6 +13,7 @@ import re
 from lxml import etree
 
 from .html_blocks import HEADINGS
+from .html_sources import under_reference_heading
 
 LINK_DENSE = 0.7
 _CARDS = frozenset(["div", "li", "article", "section"])
@@ -49,6 +50,8 @@ def furniture(el: etree._Element, region_chars: int) -> bool:
             "".join(intro.itertext()).rstrip().endswith(":")
         ):
             return False  # a list of links the article introduces ("Further reading:")
+        if tag != "aside" and under_reference_heading(el):
+            return False  # the article's "See also" or "External links"
         return link_dense(el, own=tag != "aside")
     if tag in HEADINGS:
         return _link_only(el)

@@ -5,6 +5,8 @@
   the first text after the headline, in the headline's container or the one around it, inside
   that header: a paragraph (or a sub-heading) that reads as a sentence. A byline, a date, a
   label, a link or a stock line in that place is not a standfirst, nor is page furniture.
+  Without a <header>, the line right under the headline is the standfirst only when the page
+  marks it as the article's description (itemprop="description").
 - The lead: real paragraphs right before the first paragraph the extractor kept, inside the
   article's region (a lead set in its own <header> or box); a picture between them and the body
   is passed over, and a stock line (an affiliate disclosure, a sign-up) ends the lead.
@@ -65,7 +67,7 @@ def _standfirst(headline: etree._Element) -> str | None:
     """The first text after the headline, when it reads as the article's summing-up."""
     header = next(headline.iterancestors("header"), None)
     if header is None:
-        return None
+        return _described(headline)
     node = headline
     for _ in range(MAX_LEVELS + 1):
         for sibling in node.itersiblings():
@@ -78,6 +80,23 @@ def _standfirst(headline: etree._Element) -> str | None:
         node = node.getparent()
         if node is None or node is header:
             return None
+    return None
+
+
+def _described(headline: etree._Element) -> str | None:
+    """Without a <header>: the text right after the headline when the page marks it as the
+    article's description (schema.org's itemprop="description"), sentence or not."""
+    for sibling in headline.itersiblings():
+        if not isinstance(sibling.tag, str) or is_hidden(sibling):
+            continue
+        text = visible_text(sibling)
+        if not text:
+            continue
+        if sibling.get("itemprop") != "description" or sibling.tag not in _STANDFIRST_TAGS:
+            return None
+        words = len(text.split())
+        fits = MIN_STANDFIRST_WORDS <= words <= MAX_STANDFIRST_WORDS and not _BLOCKS(sibling)
+        return text if fits and not link_dense(sibling) else None
     return None
 
 

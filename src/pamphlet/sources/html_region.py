@@ -8,12 +8,17 @@ or the element the page marks as its article) and walks it:
 - between the first and the last extracted paragraph of running text, what the extractor left
   out is put back in place, as structure: lists (only their missing items), quotes, tables'
   rows, figure captions, paragraphs of running text, and a heading when its section has text;
-  a caption just before or after that span comes back too. Page furniture never does
+  a caption just before or after that span comes back too (after it, with only its picture
+  between), and so does the heading right above its first paragraph (html_span); a caption
+  that only repeats a kept sentence is not kept. Page furniture never does
   (navigation, sharing, related links and teasers, ads, forms, link lists, an embedded social
   post's frame), nor short lines or stock phrases (an affiliate disclosure among them);
 - when the extraction holds clearly fewer words than the region (the one the page marks as its
   article, or the one found, unless that is the whole body), the region's real paragraphs
   outside that span come back too (with the heading above them): the extractor stopped early;
+- the article's reference sections right after the span ("See also", "External links":
+  html_sources) come back with their lists; list items the extractor cut short at a nested
+  block are made whole from the page (html_items);
 - the article's lead, real paragraphs right before the span in the region, or just above the
   region (html_lead), comes back in front;
 - an accordion's or a tab's collapsed panels (hidden until a button in the region opens them)
@@ -45,8 +50,11 @@ from .html_faq import faq_after, open_accordions
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
 from .html_gaps import with_kept_items
 from .html_headings import MAX_HEADING_WORDS
+from .html_items import whole_items
 from .html_kept import KEPT, STOCK, Kept, words_of
 from .html_lead import lead_above, lead_before
+from .html_sources import references_after
+from .html_span import caption_after, echoed_caption, titled
 from .html_tail import repeated_after
 
 MIN_REGION_WORDS = 40
@@ -264,13 +272,16 @@ def _restored(
         loose = region_words >= MIN_REGION_WORDS and _words(blocks) < SHARE * region_words
     prune = partial(furniture, region_chars=len(region.text_content()))
     page_blocks = html_blocks(region, images, prune=prune, panels=collapsed_panels(region))
+    cut = whole_items(blocks, page_blocks)  # list items the extractor cut short
+    if cut != blocks:
+        blocks, kept = cut, Kept(cut)
     # where each page block was extracted (the extracted block holding it), or None
     anchors: list[int | None] = []
     anchor = 0
     matched: list[int] = []  # the page blocks that bound the span: extracted running text
     for i, block in enumerate(page_blocks):
         words = words_of(" ".join(texts_of(block)))
-        if words and kept.share(words) >= KEPT:
+        if words and kept.share(words) >= KEPT and not echoed_caption(block, words, kept):
             found = kept.anchor(words)
             if found is not None:
                 anchor = max(anchor, found)
@@ -283,6 +294,7 @@ def _restored(
         return blocks
     first, last = matched[0], matched[-1]
     closing = set(faq_after(page_blocks, last) or repeated_after(page_blocks, first, last))
+    closing.update(references_after(page_blocks, last))  # its "See also", "External links"
     inserts: dict[int, list[Block]] = {}
     if not loose:  # (loose, the region's real paragraphs before the span come back anyway)
         lead = lead_before(page_blocks, first, partial(_fresh, kept=kept))
@@ -292,7 +304,9 @@ def _restored(
     pending: Heading | None = None
     for i, block in enumerate(page_blocks):
         if anchors[i] is not None:
-            if pending is not None and first < i:  # a dropped heading above kept text
+            # a dropped heading above kept text (above the first: not the page's title, which
+            # is said once, as the title)
+            if pending is not None and (first < i or not titled(tree, pending)):
                 inserts.setdefault(anchor, []).append(pending)
             anchor = max(anchor, anchors[i])
             pending = None
@@ -302,10 +316,16 @@ def _restored(
         if isinstance(block, ListBlock):  # a list the extractor kept in part goes after that part
             homes = (kept.anchor(w) for w in map(words_of, block.items) if kept.share(w) >= KEPT)
             anchor = max((a for a in homes if a is not None), default=anchor)
-        edge = i in (first - 1, last + 1)  # a lead image's caption, a lead paragraph
-        if first < i < last or (edge and isinstance(block, Figure)) or _prose_list_beside(
-            page_blocks, i, first, last
-        ) or i in closing:  # an FAQ, the last item's parts, after the span
+        # a lead image's caption, a lead paragraph; the last picture's caption
+        edge = i in (first - 1, last + 1) or caption_after(page_blocks, last, i)
+        opening = i == first - 1 and isinstance(block, Heading)  # the first section's heading
+        if (
+            first < i < last
+            or (edge and isinstance(block, Figure))
+            or opening
+            or _prose_list_beside(page_blocks, i, first, last)
+            or i in closing  # an FAQ, the last item's parts, reference sections after the span
+        ):
             restored = block if i in closing else _restorable(block, kept)
         elif loose:
             restorable = isinstance(block, Heading) or _real(block) or _table_row(block)
