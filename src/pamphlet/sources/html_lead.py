@@ -70,12 +70,9 @@ def _standfirst(headline: etree._Element) -> str | None:
         return _described(headline)
     node = headline
     for _ in range(MAX_LEVELS + 1):
-        for sibling in node.itersiblings():
-            if not isinstance(sibling.tag, str) or is_hidden(sibling):
-                continue
-            text = visible_text(sibling)
-            if not text:
-                continue
+        found = _next_text(node)
+        if found is not None:
+            sibling, text = found
             return text if _reads_as_standfirst(sibling, text) else None
         node = node.getparent()
         if node is None or node is header:
@@ -86,17 +83,25 @@ def _standfirst(headline: etree._Element) -> str | None:
 def _described(headline: etree._Element) -> str | None:
     """Without a <header>: the text right after the headline when the page marks it as the
     article's description (schema.org's itemprop="description"), sentence or not."""
-    for sibling in headline.itersiblings():
+    found = _next_text(headline)
+    if found is None:
+        return None
+    sibling, text = found
+    if sibling.get("itemprop") != "description" or sibling.tag not in _STANDFIRST_TAGS:
+        return None
+    words = len(text.split())
+    fits = MIN_STANDFIRST_WORDS <= words <= MAX_STANDFIRST_WORDS and not _BLOCKS(sibling)
+    return text if fits and not link_dense(sibling) else None
+
+
+def _next_text(node: etree._Element) -> tuple[etree._Element, str] | None:
+    """The first visible sibling after ``node`` that holds text, and its text."""
+    for sibling in node.itersiblings():
         if not isinstance(sibling.tag, str) or is_hidden(sibling):
             continue
         text = visible_text(sibling)
-        if not text:
-            continue
-        if sibling.get("itemprop") != "description" or sibling.tag not in _STANDFIRST_TAGS:
-            return None
-        words = len(text.split())
-        fits = MIN_STANDFIRST_WORDS <= words <= MAX_STANDFIRST_WORDS and not _BLOCKS(sibling)
-        return text if fits and not link_dense(sibling) else None
+        if text:
+            return sibling, text
     return None
 
 
