@@ -18,15 +18,24 @@ article's data apart is what its lines say, which a site's furniture never does:
   going on in lower case, which no menu has;
 - a table's cells, one a line: under the table's header row (kept with its tabs), phrases
   and figures; or rows of figures ("1" / "Alaska" / "$14.55"), two columns of them or
-  more (a numbered teaser list has one).
+  more (a numbered teaser list has one);
+- a code listing or a shell session, its lines short ("if err != nil {", "return null",
+  "git branch -d <name>", "$ npm install"): braces and semicolons at a line's end, calls
+  ("fmt.Println(i)"), assignments ("i := 0", "x = 5"), comments ("// 1. Write data",
+  "# see branches"), keywords ("def", "import", "SELECT … FROM"), tags, prompts, flags
+  and paths, which no menu has.  (The dumps do not keep a listing's indentation, and
+  they indent menus too: indentation says nothing.)
 
-:func:`data_kind` names the kind of a run, or None.
+:func:`data_kind` names the kind of a run, or None.  :func:`repeated_labels` finds the
+short lines repeated on the page that are the article's labels ("Pros", "Fees based on
+income" under each entry), not a template's chrome.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from .text_lists import list_item, strip_marker
 from .text_region import LABEL_VALUE
@@ -102,6 +111,51 @@ _TABLE_SHOP = re.compile(
     r"|list)\b",
     re.IGNORECASE,
 )
+
+
+# A line of code: what a listing's line has and a menu's link never does.  (Curly quotes
+# are typography: a shortcode's "[share app=”buttons”]" is no code.)
+_CODE_LINE = re.compile(
+    r"""
+    [{;(\[]$ | ^[}\])]                                      # a block opens or closes
+    | [\w\]'")]\s*(?:=|:=|==|===|!=|\+=|-=|\*=|/=|=>|<=|>=|\|\||&&)\s*\S  # an operator
+    | \w=\S | \w->\w | -->                               # key=value, a pointer, a graph edge
+    | ^(["'])[^"']{1,40}\1\s?:\s?\S                          # a quoted key: "email": 300,
+    | ^[a-z_]\w*:\s?["'\d\[{]                               # a field: city: "Metropolis"
+    | ^[a-z_&*][\w.]*(?:,\s[a-z_&*][\w.]*)*(?::\s[\w.]+)?,$   # fields: "relname,", "x: u8,"
+    | [A-Za-z_][\w.]*\((?!\.|\d+\))[^()]*\)               # a call: "f(x)", "g()", not "(30)"
+    | ^(?://|\#|--|/\*|\*/|<!--)\s | ^\#!/ | [,;){]\s+//\s    # a comment, a script's start
+    | ^\$\s\S | ^[\w.-]+@[\w.-]+:\S*[$\#]\s            # a shell prompt
+    | </?[a-z][\w-]*(?:\s[\w-]+=|\s*/?>)                # a tag
+    | (?<![\w/])(?:~|\.{1,2})?/[\w.-]+/[\w./-]+          # a path
+    | ^(?:if|elif|else|for|while|try|except|finally|with|def|class)\b.*:$  # a Python block
+    | ^(?:if|for|while|switch|catch)\s?\(                    # a C-like block
+    | ^(?:def|class|function|func|fn|return|import|from\s\S+\simport|const|let|var|pub
+        |package|public|private|static|async|await|yield|catch|switch|case
+        |\#include|\#define|sudo|git|npm|npx|pip3?|docker|kubectl|curl|wget|brew
+        |apt(?:-get)?|yarn|cargo|cd|ls|mkdir|chmod|echo|export)(?:\s|\(|$)
+    | ^(?:SELECT|INSERT\sINTO|UPDATE|DELETE\sFROM|CREATE|ALTER|DROP|FROM|WHERE|JOIN
+        |LEFT\sJOIN|INNER\sJOIN|GROUP\sBY|ORDER\sBY|HAVING|LIMIT|VALUES|WITH)(?:\s|$)
+    | \s--?[a-z][\w-]*(?:\s|=|$)                          # a command's flag
+    """,
+    re.VERBOSE,
+)
+_TYPOGRAPHY = re.compile("[“”‘’]")
+_CODE_MIN = 2
+_CODE_SHARE = 3  # one line in three of the run or more
+
+
+def code_listing(run: list[str]) -> bool:
+    """A listing of code or a shell session: two lines of code or more, one line in three
+    of the run (the rest its headings, comments, output and wrapped lines)."""
+    lines = sum(1 for text in run if code_line(text))
+    return lines >= _CODE_MIN and lines * _CODE_SHARE >= len(run)
+
+
+def code_line(text: str) -> bool:
+    """A line of a code listing or a shell session."""
+    text = text.strip()
+    return bool(_CODE_LINE.search(text)) and not _TYPOGRAPHY.search(text)
 
 
 def data_kind(run: list[str], before: str = "", stretch: list[str] | None = None) -> str | None:
@@ -261,4 +315,88 @@ _KINDS = (
     ("directory", directory),
     ("wrapped sentence", wrapped_sentence),
     ("table rows", figure_rows),
+    ("code", code_listing),
 )
+
+
+REPEAT_CODE = "C801"  # short lines repeated on the page (generic_removals)
+DECORATION = "C803"  # a line without a letter or digit ("}", "***")
+_ACTION = re.compile(
+    r"(?:buy|shop|check|book|get|jump|see|view|visit|read|learn|watch|download|order|compare"
+    r"|try|go|click|sign|subscribe|explore|find|discover|show|open|share|reply|follow|save"
+    r"|add|back|more|next|previous|load|print|email|call|contact|apply|join|start|directions"
+    r"|listen|play|skip|close|menu|home)\b",
+    re.IGNORECASE,
+)
+_WORDY = re.compile(r"[^\W\d_]{4,}|[A-Z]{2,}")  # "Pros", "OTA"; not "0", "1y", "and", "at"
+_ROUNDS = 4  # labels next to labels ("Pros" over "Cons"): a few rounds, linear time
+_PROSE_WORDS = 10
+_PROSE_END = (".", "!", "…", ".\"", ".”", ".)")  # not "?": a teaser's title asks
+
+
+def repeated_labels(
+    lines: list[str], out: dict[int, tuple[str, str]], chrome: Callable[[str], bool]
+) -> list[int]:
+    """The short lines repeated on the page (removed as a template's chrome) that are the
+    article's own labels: a review's "Pros" and "Cons" over each product, a directory's
+    "Fees based on income" under each entry, a webcam page's "View Webcam", a listing's
+    "import time".  Every copy of the line stands inside the article (between its first
+    and last sentence) with kept lines around it (perhaps past other repeated lines, a tag
+    list's "Budget friendly" / "Recycled materials"); none is a call to action ("Buy on
+    Amazon", "Jump to Review"), a shop's word, a bare figure or ``chrome`` (a timestamp, a
+    byline).  A menu repeated in the header and the footer stands outside the article; a
+    post's chrome ("Reply", a vote count, the poster's name) stands among other chrome,
+    which other rules removed."""
+    text_lines = [i for i, t in enumerate(lines) if t]
+    prose = [i for i in text_lines if i not in out and _prose(lines[i])]
+    if not prose:
+        return []
+    start, end = prose[0], prose[-1]
+    copies: dict[str, list[int]] = {}
+    for index in text_lines:
+        if out.get(index, ("",))[0] == REPEAT_CODE:
+            copies.setdefault(strip_marker(lines[index]), []).append(index)
+    candidates = {
+        key: indexes for key, indexes in copies.items()
+        if _label(key) and not chrome(key) and all(start < i < end for i in indexes)
+    }
+    position = {index: n for n, index in enumerate(text_lines)}
+    staying: set[int] = set()
+    changed, rounds = True, 0
+    while changed and rounds < _ROUNDS:  # a label that stays is a kept line around the next
+        changed, rounds = False, rounds + 1
+        for key, indexes in list(candidates.items()):
+            if all(_kept_around(position[i], lines, text_lines, out, staying, chrome)
+                   for i in indexes):
+                staying.update(indexes)
+                del candidates[key]
+                changed = True
+    return sorted(staying)
+
+
+def _prose(text: str) -> bool:
+    """A sentence of some length: the article's (a teaser's title has no full stop)."""
+    text = strip_marker(text)
+    return len(text.split()) >= _PROSE_WORDS and text.endswith(_PROSE_END)
+
+
+def _label(text: str) -> bool:
+    return bool(_WORDY.search(text)) and not _ACTION.match(text) and not _SHOP.search(text)
+
+
+def _kept_around(
+    n: int, lines: list[str], text_lines: list[int], out: dict[int, tuple[str, str]],
+    staying: set[int], chrome: Callable[[str], bool],
+) -> bool:
+    """Kept lines (or labels that stay) above and below, past decoration ("}", "***"), and
+    neither of them a timestamp or byline (a teaser's "Jane Doe" / "Feb 24")."""
+    for step in (-1, 1):
+        m = n + step
+        while 0 <= m < len(text_lines) and out.get(text_lines[m], ("",))[0] == DECORATION:
+            m += step
+        if not 0 <= m < len(text_lines):
+            return False
+        index = text_lines[m]
+        if (index in out and index not in staying) or chrome(lines[index]):
+            return False
+    return True

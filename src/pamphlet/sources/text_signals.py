@@ -2,7 +2,8 @@
 
 - the boilerplate rules of :mod:`pamphlet.boilerplate` (whole-line matches);
 - lines without any letter or digit (decoration);
-- short lines repeated many times (template chrome);
+- short lines repeated many times (template chrome), unless they are the article's
+  labels (:func:`.text_data.repeated_labels`);
 - runs of short link-like lines before the article starts or after it ends
   (menus, footer links);
 - link texts run together without spaces (a menu the dump lost the gaps of);
@@ -35,7 +36,7 @@ from .text_chrome import (
     post_counters,
     post_numbers,
 )
-from .text_data import data_kind
+from .text_data import data_kind, repeated_labels
 from .text_lists import is_demands_intro, list_item, strip_marker
 from .text_meta import (
     is_comment_header,
@@ -154,20 +155,32 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
         out[index] = (COUNTER_CODE, COUNTER_REASON)
     for index in teaser_sections(lines, out, lambda t: _opens_thread(t, language)):
         out[index] = ("C811", bp.STRUCTURAL["C811"])
-    again = False
-    for index in outside_main_region(
+    outside = _outside_region(lines, out, language)
+    for index in outside:
+        out[index] = ("C810", bp.STRUCTURAL["C810"])
+    if outside:  # the article's edges moved: what now stands before or after it is menu-like
+        _menu_runs(lines, out, language)
+    # The article's labels, repeated in its data, are no template chrome: they stay, unless
+    # in the cleaned text, where they stand again (removed as repeated lines, the rest gone),
+    # the main region would come out otherwise and cut more.
+    labels = repeated_labels(lines, out, lambda t: _post_chrome(t, language))
+    if labels:
+        cleaned = [t if i not in out or i in labels else "" for i, t in enumerate(lines)]
+        if not _outside_region(cleaned, {i: out[i] for i in labels}, language):
+            for index in labels:
+                del out[index]
+    return out
+
+
+def _outside_region(lines: list[str], out: dict[int, tuple[str, str]], language: str) -> list[int]:
+    return outside_main_region(
         lines,
         out,
         lambda t: _opens_thread(t, language),
         lambda t: parse_comment_author(t, language) is not None,
         lambda t: _is_meta(t, language),
         lambda t: _post_header(t, language),
-    ):
-        out[index] = ("C810", bp.STRUCTURAL["C810"])
-        again = True
-    if again:  # the article's edges moved: what now stands before or after it is menu-like
-        _menu_runs(lines, out, language)
-    return out
+    )
 
 
 def _repeats(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
@@ -297,6 +310,11 @@ def _post_header(text: str, language: str) -> bool:
     if not any(p.fullmatch(text) for p in bp.COMMENT_AUTHORS):
         return False
     return parse_comment_author(text, language) is not None
+
+
+def _post_chrome(text: str, language: str) -> bool:
+    """A timestamp, a byline or a comment header: what stands around posts and teasers."""
+    return timestamp_of(text, language) is not None or _is_meta(text, language)
 
 
 @lru_cache(maxsize=8192)
