@@ -421,6 +421,22 @@ COMMENT_AUTHORS: tuple[re.Pattern[str], ...] = (
           r"\s(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|hour|day|week|month|mo|year|yr)s?\sago"
           r"\s?(?:#\d{1,6}|\(edited\))?"),
 )
+# A forum post's time alone on its line, right under the member's name ("2y", "5 days ago",
+# "March 2025", "Yesterday at 3:30 PM"); full dates are found by the date parser.
+POST_TIME = _meta(
+    r"(?:\d{1,3}\s?(?:s|m|mins?|h|hrs?|d|w|wks?|mo|mos|y|yrs?)(?:\sago)?"
+    r"|(?:\d{1,3}|an?|one)\s(?:sec(?:ond)?|min(?:ute)?|h(?:ou)?r|day|week|month|year)s?\sago"
+    r"|(?:today|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s(?:at\s)?\d{1,2}:\d\d"
+    r"(?:\s?[ap]\.?m\.?)?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?\s\d{4})"
+)
+# A member's rank or role after the name on a post's header ("K17 ✭✭✭", "mcrouse Admin"):
+# chrome only forums have.
+MEMBER_RANK = _meta(r"(?P<name>.{1,60}?)\s?(?P<rank>[✭✪★☆⭐✩✯✰]{1,6}"
+                    r"|\b(?:admin|administrator|moderator|mod|staff|op))")
+# A member card's field label: the line under it is the member's place or language, no name.
+CARD_LABEL = _meta(r"(?:current |home )?(?:location|country|city|from|lives in|native language"
+                   r"|languages?|occupation|gender|age)\s?:?")
 # "Commented Oct 17, 2010 at 7:59", "2010-10-17 07:59:33 +00:00": a timestamp alone on its line,
 # perhaps after a verb; the group "date" must parse as a date and little else.
 TIMESTAMP = _meta(

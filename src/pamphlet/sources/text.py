@@ -21,8 +21,10 @@ from .text_meta import (
     Byline,
     date_of,
     is_comment_header,
+    is_post_time,
     parse_byline,
     parse_comment_author,
+    parse_post_header,
     parse_reply,
     timestamp_of,
 )
@@ -37,6 +39,9 @@ THREAD_AFTER_WORDS = 40
 # A comments header that is also a section's name in papers and reports: it opens the
 # thread only when a comment's author line or timestamp follows.
 _SECTION_NAME = re.compile(r"discussion|обсуждение", re.I)
+# Removed lines a reply's own text follows (a quote's expander or header), not a post's header.
+_NOT_ABOVE_HEADER = frozenset({"C708", "C709", "C903", "C904"})
+_CARD_LINES = 12  # how far above a post's header to look for a member card's fields
 PROSE_WORDS = 20  # ... or above a paragraph this long: the article starts there
 
 
@@ -47,6 +52,8 @@ class _CommentDraft:
     in_reply_to: str | None = None
     entries: list[Entry] = field(default_factory=list)
     meta_line: int = 0
+    rank: str | None = None  # a forum's rank or role on the post's header line
+    badge: str | None = None  # the header's last word: a badge when members share it
 
 
 @dataclass
@@ -216,6 +223,65 @@ class _Parser:
         self.remove(index, "C903")
         return True
 
+    def take_post_header(self, index: int, text: str) -> bool:
+        """A forum post's header: a member's name (perhaps with a rank) alone between removed
+        chrome above and the post's time below ("2y", "March 2025")."""
+        draft = self.post_header(self.spans[index][0], self.spans[index][-1], text)
+        if draft is None:
+            return False
+        draft.meta_line = index
+        self.comments.append(draft)
+        self.remove(index, "C903")
+        return True
+
+    def post_header(self, first: int, last: int, text: str) -> _CommentDraft | None:
+        """The post a header on physical lines ``first``..``last`` opens, if it is one."""
+        above = next((n for n in range(first - 1, 0, -1) if self.raw[n - 1]), None)
+        below = next((n for n in range(last + 1, len(self.raw) + 1) if self.raw[n - 1]), None)
+        if above not in self.removed or below is None:
+            return None
+        if self.removed[above].code in _NOT_ABOVE_HEADER:
+            return None
+        header = parse_post_header(text)
+        time = self.raw[below - 1]
+        if header is None or not is_post_time(time, self.language):
+            return None
+        if self.in_member_card(above):
+            return None
+        date = date_of(time, self.language) or timestamp_of(time, self.language)
+        says = parse_comment_author(strip_marker(text), self.language)  # "Melissa says"
+        author = says[0] if says and says[0] else header.author
+        return _CommentDraft(author, date, rank=header.rank, badge=header.badge)
+
+    def repeated_post_header(self, index: int) -> _CommentDraft | None:
+        """A post whose header and time were removed as lines the page repeats (a member who
+        posts often): the line opens that member's post."""
+        above = [n for n in range(self.spans[index][0] - 1, 0, -1) if self.raw[n - 1]][:2]
+        if len(above) < 2 or any(n not in self.removed for n in above):
+            return None
+        time, header = above
+        if time != header + 1 or self.removed[header].code != "C801":
+            return None
+        if self.removed[time].code not in ("C801", "C908"):
+            return None
+        draft = self.post_header(header, header, self.raw[header - 1])
+        if draft is not None:
+            draft.meta_line = index
+        return draft
+
+    def in_member_card(self, above: int) -> bool:
+        """The removed lines just above are a member card's fields ("Location", "Joined" and
+        its date): the line under them is a field's value, not the name."""
+        if bp.CARD_LABEL.fullmatch(self.raw[above - 1]):
+            return True
+        for number in range(above, max(above - _CARD_LINES, 0), -1):
+            text = self.raw[number - 1]
+            if text and number not in self.removed:
+                return False
+            if text and is_post_time(text, self.language):
+                return True
+        return False
+
     def take_comment_line(self, index: int, text: str, gap: bool) -> None:
         current = self.comments[-1] if self.comments else None
         if is_comment_header(text):
@@ -225,7 +291,7 @@ class _Parser:
             current.meta_line, index
         ):
             date = date_of(text, self.language) or timestamp_of(text, self.language)
-            if date:
+            if date or (current.author and is_post_time(text, self.language)):
                 current.date = date
                 self.remove(index, "C903")
                 return
@@ -234,6 +300,8 @@ class _Parser:
             return
         if self.take_comment_author(index, text):
             return
+        if self.take_post_header(index, text):
+            return
         if self.take_byline(index, text, header=False):
             return
         reply = parse_reply(text)
@@ -241,6 +309,10 @@ class _Parser:
             current.in_reply_to = reply
             self.remove(index, "C904")
             return
+        opened = self.repeated_post_header(index) if gap else None
+        if opened is not None:
+            current = opened
+            self.comments.append(current)
         if current is None:
             current = _CommentDraft(None, None)
             self.comments.append(current)
@@ -256,7 +328,7 @@ class _Parser:
         )
         assert self.title is not None
         return Document(
-            kind=_kind(body, comments, self.removed.values()),
+            kind=_kind(body, comments, self.removed.values(), _ranked_posts(self.comments)),
             title=self.title,
             source=self.source,
             body=tuple(body),
@@ -273,13 +345,32 @@ def _words(blocks: tuple[Block, ...] | list[Block]) -> int:
     return sum(len(text.split()) for block in blocks for text in block_texts(block))
 
 
-def _kind(body: list[Block], comments: tuple[Comment, ...], removed: Iterable[Removed]) -> str:
+def _ranked_posts(drafts: list[_CommentDraft]) -> int:
+    """Posts whose header gives the member a forum's rank or role: one the forum names
+    ("Admin", "✭✭✭"), or a badge word that members of different names share ("padam CO",
+    "StratCo CO")."""
+    names: dict[str, set[str]] = {}
+    for draft in drafts:
+        if draft.badge and draft.author:
+            name = draft.author.casefold().rsplit(" ", 1)[0]
+            names.setdefault(draft.badge.casefold(), set()).add(name)
+    shared = {badge for badge, who in names.items() if len(who) >= 2}
+    return sum(
+        1 for d in drafts if d.rank or (d.badge and d.badge.casefold() in shared)
+    )
+
+
+def _kind(
+    body: list[Block], comments: tuple[Comment, ...], removed: Iterable[Removed], ranked: int = 0
+) -> str:
     """A discussion ("thread") when the page has a forum's chrome (member cards, quote
-    expanders) or its posts many times outweigh a short text above them (the same rule as for
-    HTML); else an article with readers' comments under it."""
+    expanders, members' ranks on the posts' headers) or its posts many times outweigh a short
+    text above them (the same rule as for HTML); else an article with readers' comments under
+    it."""
     if not comments:
         return "article"
-    if sum(1 for r in removed if r.code in bp.FORUM_CODES) >= THREAD_MIN_CHROME:
+    chrome = sum(1 for r in removed if r.code in bp.FORUM_CODES)
+    if chrome + ranked >= THREAD_MIN_CHROME:
         return "thread"
     if len(comments) < THREAD_MIN_POSTS:
         return "article"

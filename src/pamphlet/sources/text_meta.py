@@ -175,5 +175,51 @@ def parse_reply(line: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class PostHeader:
+    """A forum post's header line: the member's name, perhaps a rank or role after it."""
+
+    author: str
+    rank: str | None  # a rank or role the forum gives ("Admin", "✭✭✭")
+    badge: str | None  # the line's last word after the name: a badge when members share it
+
+
+_HEADER_END = re.compile(r"(?:[.:;,!?]|\b\w\.)$")
+_RANK_MARKS = " ✭✪★☆⭐✩✯✰"
+
+
+def is_post_time(text: str, language: str) -> bool:
+    """The line is only a post's time: a date or an age ("2y", "5 days ago", "March 2025")."""
+    text = strip_marker(text)
+    if len(text) > 60:
+        return False
+    return bool(bp.POST_TIME.fullmatch(text) or date_of(text, language))
+
+
+def parse_post_header(line: str) -> PostHeader | None:
+    """A member's name (with a rank or role) alone on a short line, or None.
+
+    Only the caller knows it heads a post: the post's time must follow it."""
+    text = " ".join(strip_marker(line).split())
+    if not text or len(text) > 60 or text[0].isdigit() or ":" in text:
+        return None
+    if parse_reply(text) is not None:
+        return None
+    ended = _HEADER_END.search(text)
+    if ended and len(ended.group()) == 1:
+        return None
+    if not looks_like_name(text) or not 1 <= len(text.split()) <= 6:
+        return None
+    rank = None
+    match = bp.MEMBER_RANK.fullmatch(text)
+    if match and looks_like_name(match.group("name")):
+        rank = match.group("rank")
+        text = match.group("name")
+    name = " ".join(text.strip(_RANK_MARKS).split())
+    words = name.split()
+    badge = words[-1] if len(words) >= 2 and len(words[-1]) >= 2 and rank is None else None
+    return PostHeader(name, rank, badge)
+
+
 def is_comment_header(line: str) -> bool:
     return len(line) <= 250 and bp.COMMENT_HEADERS.fullmatch(line) is not None
