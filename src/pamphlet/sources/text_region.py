@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from .text_chrome import is_post_number
 from .text_lists import strip_marker
@@ -121,14 +121,18 @@ def outside_main_region(
     in_thread: Callable[[str], bool],
     is_meta: Callable[[str], bool],
     post_header: Callable[[str], bool] = lambda text: False,
+    data: Collection[int] = frozenset(),
 ) -> list[int]:
     """Indexes of the kept lines clearly outside the article and its comment thread.
 
     ``opens_thread``: a comment header or "X says:" line; ``in_thread``: any comment
     author line; ``is_meta``: bylines and the like, which the parser takes wherever
     they stand; ``post_header``: "X says:", "X 2 days ago" (not "Name - date", which
-    teasers have too): a thread's lines count as content."""
+    teasers have too): a thread's lines count as content.  ``data``: kept short lines
+    that are the article's data (a directory, a price list, a table's cells): they weigh
+    nothing, and the lines removed among them (their repeated labels) mark no edge."""
     scores: Scores = []
+    between = _between(lines, out, data)
     headers: list[int] = []  # positions of post headers
     numbers = _numbered_posts(lines)
     for index, text in enumerate(lines):
@@ -139,11 +143,15 @@ def outside_main_region(
         ):  # a post's number or header heads a post, whatever removed it
             headers.append(len(scores))
             scores.append((index, AUTHOR_SCORE))
+        elif index in between:
+            scores.append((index, 0))
         elif index in out and out[index][0] not in AS_TEXT:
             scores.append((index, _removed_score(out[index][0])))
         elif len(text) <= 200 and post_header(text):
             headers.append(len(scores))
             scores.append((index, AUTHOR_SCORE))  # a post's header: the thread is content
+        elif index in data:
+            scores.append((index, max(_score(text), 0)))
         else:
             scores.append((index, _score(text)))
     if sum(1 for index, _ in scores if out.get(index, ("",))[0] in AS_TEXT | {""}) < MIN_LINES:
@@ -164,6 +172,7 @@ def outside_main_region(
         return []
     start = _thread_start(lines, out, scores, headers, first)
     separators = _separators(lines, out, scores[first:last + 1])
+    separators |= between
     before = [
         scores[p][0] for p in _past_boundary(scores, out, range(first - 1, -1, -1), separators)
         if not is_meta(lines[scores[p][0]]) and p < start
@@ -171,9 +180,27 @@ def outside_main_region(
     title = _title_above(lines, scores, min(first, start), set(before))
     before = [index for index in before if index != title]
     if len(headers) >= THREAD_POSTS:  # a thread ends with its last post: a footer follows
-        separators = set()
+        separators = set(between)
     after = _past_boundary(scores, out, range(last + 1, len(scores)), separators)
     return sorted(before + [scores[p][0] for p in after])
+
+
+def _between(lines: list[str], out: dict, data: Collection[int]) -> set[int]:
+    """Removed lines whose kept neighbours above and below are both data lines."""
+    found: set[int] = set()
+    pending: list[int] = []
+    previous_data = False
+    for index, text in enumerate(lines):
+        if not text:
+            continue
+        if index in out:
+            pending.append(index)
+            continue
+        if index in data and previous_data:
+            found.update(pending)
+        pending = []
+        previous_data = index in data
+    return found
 
 
 def _separators(lines: list[str], out: dict, region: Scores) -> set[int]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 from functools import lru_cache
 
 from .. import boilerplate as bp
@@ -36,7 +37,7 @@ from .text_chrome import (
     post_counters,
     post_numbers,
 )
-from .text_data import data_kind, repeated_labels
+from .text_data import code_line, data_kind, repeated_labels
 from .text_lists import is_demands_intro, list_item, strip_marker
 from .text_meta import (
     is_comment_header,
@@ -148,14 +149,15 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
                 out[index] = ("C801", reason)
     _contents_runs(lines, out)
     _author_boxes(lines, out)
-    _menu_runs(lines, out, language)
+    data: set[int] = set()  # the article's data, kept among short lines: no edge of the text
+    _menu_runs(lines, out, language, data)
     for index in post_numbers(lines, out):  # after the menu runs, which they are often part of
         out[index] = (POST_NUMBER_CODE, POST_NUMBER_REASON)
     for index in post_counters(lines, out):
         out[index] = (COUNTER_CODE, COUNTER_REASON)
     for index in teaser_sections(lines, out, lambda t: _opens_thread(t, language)):
         out[index] = ("C811", bp.STRUCTURAL["C811"])
-    outside = _outside_region(lines, out, language)
+    outside = _outside_region(lines, out, language, data)
     for index in outside:
         out[index] = ("C810", bp.STRUCTURAL["C810"])
     if outside:  # the article's edges moved: what now stands before or after it is menu-like
@@ -166,13 +168,16 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
     labels = repeated_labels(lines, out, lambda t: _post_chrome(t, language))
     if labels:
         cleaned = [t if i not in out or i in labels else "" for i, t in enumerate(lines)]
-        if not _outside_region(cleaned, {i: out[i] for i in labels}, language):
+        if not _outside_region(cleaned, {i: out[i] for i in labels}, language, data):
             for index in labels:
                 del out[index]
     return out
 
 
-def _outside_region(lines: list[str], out: dict[int, tuple[str, str]], language: str) -> list[int]:
+def _outside_region(
+    lines: list[str], out: dict[int, tuple[str, str]], language: str,
+    data: Collection[int] = frozenset(),
+) -> list[int]:
     return outside_main_region(
         lines,
         out,
@@ -180,6 +185,7 @@ def _outside_region(lines: list[str], out: dict[int, tuple[str, str]], language:
         lambda t: parse_comment_author(t, language) is not None,
         lambda t: _is_meta(t, language),
         lambda t: _post_header(t, language),
+        data,
     )
 
 
@@ -209,7 +215,8 @@ _LABEL = re.compile(r"[^\W\d][\w ]{0,30}:\s")
 
 
 def _contents_runs(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
-    """A table of contents: a run of short lines, each repeated further down (as a heading)."""
+    """A table of contents: a run of short lines, each repeated further down (as a heading).
+    A code listing's lines repeat too ("if err != nil {", "return nil"): no entries."""
     last_seen: dict[str, int] = {}
     for index, text in enumerate(lines):
         if text and index not in out and len(text) <= 120:
@@ -219,7 +226,7 @@ def _contents_runs(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
         if not text or index in out or is_comment_header(text):  # the parser takes those
             continue
         key = strip_marker(text).casefold() if len(text) <= 120 else None
-        if key and _headline(text) and last_seen.get(key, -1) > index:
+        if key and _headline(text) and last_seen.get(key, -1) > index and not code_line(text):
             run.append(index)
             continue
         if len(run) >= _RUN_MIN:
@@ -329,7 +336,11 @@ def _is_meta(text: str, language: str) -> bool:
     )
 
 
-def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str) -> None:
+def _menu_runs(
+    lines: list[str], out: dict[int, tuple[str, str]], language: str, data: set[int] | None = None
+) -> None:
+    """Runs of short links (C802).  ``data`` gathers the lines of the runs kept as the
+    article's data (:mod:`.text_data`)."""
     kept = [i for i, t in enumerate(lines) if t and i not in out]
     # Bylines and comment headers are transparent: the parser takes them
     # wherever they stand.  Inside the article a run must be longer, and a
@@ -356,7 +367,7 @@ def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str)
             items = [lines[i] for i in run]
             if len(run) >= minimum and not _protected(before, items, text) and not (
                 short is _headline
-                and _in_the_text(lines, run, before_index, segment[0], before, text)
+                and _in_the_text(lines, run, before_index, segment[0], before, text, data)
             ):
                 for member in run:
                     out[member] = ("C802", bp.STRUCTURAL["C802"])
@@ -365,16 +376,19 @@ def _menu_runs(lines: list[str], out: dict[int, tuple[str, str]], language: str)
 
 
 def _in_the_text(
-    lines: list[str], run: list[int], before_index: int, first: int, before: str, after: str
+    lines: list[str], run: list[int], before_index: int, first: int, before: str, after: str,
+    data: set[int] | None = None,
 ) -> bool:
     """A run of short lines that is the text's own, not a menu: below the text's first line,
     a list of phrases between two paragraphs, a fact box or other data of the article
     (:mod:`.text_data`); or short replies among post numbers."""
     items = [lines[i] for i in run]
     stretch = [text for text in lines[run[0] : run[-1] + 1] if text]
-    if before_index not in (-1, first) and (
-        _bulleted_prose(before, items, after) or data_kind(items, before, stretch)
-    ):
+    if before_index not in (-1, first) and _bulleted_prose(before, items, after):
+        return True
+    if before_index not in (-1, first) and data_kind(items, before, stretch):
+        if data is not None:
+            data.update(run)
         return True
     return _short_posts(lines[before_index + 1 : run[-1] + 1])
 
