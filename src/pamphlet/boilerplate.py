@@ -432,7 +432,8 @@ POST_TIME = _meta(
 )
 # A member's rank or role after the name on a post's header ("K17 ✭✭✭", "mcrouse Admin"):
 # chrome only forums have.
-MEMBER_RANK = _meta(r"(?P<name>.{1,60}?)\s?(?P<rank>[✭✪★☆⭐✩✯✰]{1,6}"
+RANK_STARS = "✭✪★☆⭐✩✯✰"
+MEMBER_RANK = _meta(rf"(?P<name>.{{1,60}}?)\s?(?P<rank>[{RANK_STARS}]{{1,6}}"
                     r"|\b(?:admin|administrator|moderator|mod|staff|op))")
 # A member card's field label: the line under it is the member's place or language, no name.
 CARD_LABEL = _meta(r"(?:current |home )?(?:location|country|city|from|lives in|native language"

@@ -185,7 +185,7 @@ class PostHeader:
 
 
 _HEADER_END = re.compile(r"(?:[.:;,!?]|\b\w\.)$")
-_RANK_MARKS = " ✭✪★☆⭐✩✯✰"
+_RANK_MARKS = " " + bp.RANK_STARS
 
 
 def is_post_time(text: str, language: str) -> bool:
