@@ -20,6 +20,7 @@ from lxml import etree
 from ..errors import BadSource, NoContent
 from ..model import Block, Comment, Document, Heading, ListBlock, Paragraph, Quote
 from .discussion import replies_outweigh
+from .html_bio import with_author_bio
 from .html_blocks import (
     SKIP_TAGS,
     ImageIndex,
@@ -188,6 +189,8 @@ def _parse(text: str, source: str, base_dir: Path, allow_remote: bool) -> Docume
     blocks, comments, thread = _content(tree, images, iso, discussion)
     blocks = drop_caption_echoes(with_figures(tree, blocks, images))
     blocks = _without_comment_copies(blocks, comments)
+    if not (thread or discussion):
+        blocks = with_author_bio(tree, blocks, meta.authors)
     if not blocks:
         blocks = _whole_page_blocks(tree, images)
 

@@ -13,6 +13,7 @@ from lxml import etree
 
 from ..model import Block, Figure, ListBlock
 from .html_blocks import ImageIndex, image_src, is_hidden, norm, visible_text
+from .html_credits import figure_credit
 
 _NONWORD = re.compile(r"\W+")
 _ORDER = etree.XPath(
@@ -34,7 +35,7 @@ def _block_key(block: Block) -> str:
 
 def _figure(el: etree._Element, images: ImageIndex) -> Figure | None:
     cap_el = el.find(".//figcaption")
-    caption = visible_text(cap_el) if cap_el is not None else ""
+    caption = visible_text(cap_el) if cap_el is not None else figure_credit(el)
     img = el.find(".//img")
     src = image_src(img) if img is not None else None
     alt = norm(img.get("alt")) if img is not None else ""

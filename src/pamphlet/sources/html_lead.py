@@ -22,6 +22,7 @@ from lxml import etree
 from ..boilerplate import classify_line
 from ..model import Block, Figure, Heading, Paragraph
 from .html_blocks import ImageIndex, html_blocks, is_hidden, texts_of, visible_text
+from .html_credits import described_picture
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
 from .html_removed import key
 
@@ -175,6 +176,8 @@ def lead_above(
                 return []  # the headline, a section, a sign-up box, a page's widget
             blocks = [b for b in html_blocks(sibling, images) if texts_of(b)]
             if blocks and all(isinstance(b, Figure) for b in blocks):
+                if described_picture(blocks):
+                    return blocks  # the lead picture, with a caption that tells what it shows
                 continue  # a picture above the article (its caption may be a credit)
             words = sum(len(t.split()) for b in blocks for t in texts_of(b))
             passed += 1

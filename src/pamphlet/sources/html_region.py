@@ -46,12 +46,14 @@ from lxml import etree
 from ..model import Block, Figure, Heading, ListBlock, Paragraph, Quote
 from .html_blocks import ImageIndex, html_blocks, texts_of, visible_text
 from .html_boxes import boxed_blocks, collapsed_panels, inside
+from .html_credits import credit_after_picture
 from .html_faq import faq_after, open_accordions
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
 from .html_gaps import with_kept_items
 from .html_headings import MAX_HEADING_WORDS
 from .html_items import whole_items
 from .html_kept import KEPT, STOCK, Kept, words_of
+from .html_labels import list_label
 from .html_lead import lead_above, lead_before
 from .html_sources import references_after
 from .html_span import caption_after, echoed_caption, titled
@@ -319,6 +321,8 @@ def _restored(
         # a lead image's caption, a lead paragraph; the last picture's caption
         edge = i in (first - 1, last + 1) or caption_after(page_blocks, last, i)
         opening = i == first - 1 and isinstance(block, Heading)  # the first section's heading
+        label = first - 1 <= i < last and list_label(page_blocks, i) and anchors[i + 1] is not None
+        opening = opening or label  # (the label of a list that was kept)
         if (
             first < i < last
             or (edge and isinstance(block, Figure))
@@ -327,6 +331,9 @@ def _restored(
             or i in closing  # an FAQ, the last item's parts, reference sections after the span
         ):
             restored = block if i in closing else _restorable(block, kept)
+            credit = first < i < last and credit_after_picture(page_blocks, i)
+            if restored is None and (label or credit):
+                restored = block  # a kept list's label, a picture's credit line
         elif loose:
             restorable = isinstance(block, Heading) or _real(block) or _table_row(block)
             restored = block if restorable else None
