@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 MAX_RULE_LENGTH = 400  # longer lines are boilerplate only by a LONG_CODES rule
 MAX_LONG_RULE_LENGTH = 1300
-LONG_CODES = ("C101", "C106", "C405")  # consent texts run long
+LONG_CODES = ("C101", "C106", "C405", "C605")  # consent and legal texts run long
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,16 @@ _CTA = (
     r"|get (?:a )?(?:free )?quote|contact sales|talk to (?:sales|us|an expert)|shop now"
     r"|buy now|see it|check (?:the )?(?:latest )?price(?: at| on)? ?[^|•·]{0,30}"
     r"|view (?:deal|offer|price)s?|get (?:the )?app|download (?:the )?app|(?:try|start) for free"
-    r"|get in touch(?: with us)?|ready for more\?|see (?:pricing|plans)|download now"
+    r"|get in touch(?: with us)?|apply now|ready for more\?|see (?:pricing|plans)|download now"
     r"|request (?:more )?information|make a gift|donate now"
+    r"|try (?!it\b|this\b|these\b|that\b|them\b)[\w&' .-]{1,30}?(?: (?:for )?free| now| today)"
+    r"(?: for \d+ days)?"
+    r"|(?:book|schedule|request) (?:a |your )?(?:free )?(?:demo|consultation|appointment|call)"
+    r"(?: with [\w&' .-]{1,30}| now| today)?|(?:start|begin) (?:a |your )?free trial"
+    r"|\d+[- ]day free trial(?:, no credit card required)?|no credit card (?:required|needed)"
+    r"|get a (?:free )?quote(?: from [\w&' .-]{1,30}| today| now)?"
+    r"(?: \(?\d{3}\)?[ .-]?\d{3}[.-]\d{4})?"
+    r"|get in touch(?: now| today)|register now|sign up for free"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -126,22 +134,27 @@ RULES: tuple[Rule, ...] = (
           r"|[^»›\n]{1,60}(?:\s[»›]\s[^»›\n]{1,60}){2,8}\s?[»›]?"),
     _rule("C204", "*", "pagination or post navigation",
           r"[«‹<←]?\s*(?:previous|next|older|newer)(?: (?:post|article|page|entry|story|posts"
-          r"|entries|thread|topic))?\s*[»›>→]?|page \d+ of \d+|post navigation|back to (?:blog"
+          r"|entries|thread|topic))?\s*[»›>→]?|page \d+ of \d+"
+          r"|pages:\s?(?:\d+\s?){2,}(?:next\s?[»›>→]?)?|post navigation|back to (?:blog"
           r"|news|articles|all \w+|the blog|top of page)|jump to latest"
           r"|[«‹←]?\s*(?:предыдущая|следующая)"
           r"(?: (?:статья|запись|страница|новость))?\s*[»›→]?"),
     _rule("C301", "*", "share or social-media row",
           r"(?:share|поделиться|рассказать друзьям)(?: (?:this|it|the)(?: article| post| story"
-          r"| page)?)?(?: (?:on|via|в|with) [\w.\- ]{1,30})?\s*:?"
+          r"| page)?)?(?: (?:on|via|в|with|by) [\w.\- ]{1,30})?"
+          r"(?: \(opens in (?:a )?new (?:window|tab)\)(?: [\w.]+)?)?\s*:?"
           rf"|(?:(?:share on |поделиться в )?(?:{_SOCIAL})(?: \d+)?{_SEP}){{1,14}}"
           r"|click to (?:share|print|email)[^()\n]{0,40}(?: \(opens in new window\))?(?: [\w.]+)?"
           r"|(?:отправить|распечатать|печать|твитнуть|бөлісу)"),
     _rule("C304", "en", "author box header",
           r"about the authors?:?(?:\s.{0,800})?|author bio(?:graphy)?:?|meet the authors?:?"
           r"|more (?:from|by) (?:this|the) author:?|other posts by .{1,40}"
-          r"|view all posts by .{1,60}|full bio|view (?:author )?(?:page|profile)"),
+          r"|view all posts by .{1,60}|(?:view|read|see) all (?:articles|stories) by .{1,60}"
+          r"|view all articles by this author|author['’]s profile"
+          r"|read more (?:by|from) [A-Z][\w.'’ -]{1,40}\s?>?"
+          r"|full bio|view (?:author )?(?:page|profile)"),
     _rule("C305", "*", "follow-us row",
-          r"follow us(?: on)?:?(?: .{0,80})?|connect with us:?|find us on:?|follow me(?: on)?:?"
+          r"follow us(?: on)?[:!]?(?: .{0,80})?|connect with us:?|find us on:?|follow me(?: on)?:?"
           r"|(?:join|follow) (?:us|the conversation) on (?:social media|\w+)[.!]?"
           r"|share (?:this )?(?:article|post|story|page|recipe|video|content):?|copied!?"
           r"|copy link|link copied!?|copied to clipboard!?|summarize with ai:?"),
@@ -161,15 +174,19 @@ RULES: tuple[Rule, ...] = (
           r"|popular (?:articles|stories|news|questions|threads|guides|reads|videos):?"
           r"|explore (?:related articles|more(?: articles| posts| stories)?):?"
           r"|you may (?:also )?like to read:?|more like this|editor'?s picks|don'?t miss(?: out)?:?"
-          r"|top stories|up next|what to read next|read this next|hot network questions"
-          r"|(?:popular|recent|trending) (?:now|this week|today)"),
+          r"|top stories|up next|what to read next|see similar questions with these tags\.?"
+          r"|read this next|hot network questions"
+          r"|(?:popular|recent|trending) (?:now|this week|today)"
+          r"|also (?:in the news|of interest)|more on(?: this(?: topic| story)?)?:?"
+          r"|browse related:?|you(?:'ll| will| may| might) also love(?:\.{3}|…)?"
+          r"|you may (?:also )?be interested in the following(?: \w+)?(?: as well)?:?"),
     _rule("C306", "en", "related-content teaser header",
           r"(?:[\w'’]+ ){0,3}(?:related|recommended|recommend|more|other|latest|recent"
           r"|trending|similar|newest|top|featured|further|explore|browse|keep exploring)"
           r"(?: [\w'’]+){0,3} (?:articles?|posts?|stories|reads|reading|news|blogs?|insights"
           r"|pages|guides|resources|topics?|content|this topic)(?: [\w'’]+){0,5}[:.!?…]*"
-          r"|(?:[\w'’]+ ){0,3}you (?:may|might|will|could) (?:also )?(?:like|love|enjoy|be"
-          r" interested in|find(?: \w+)? (?:interesting|useful|helpful))(?: [\w'’]+){0,4}[:.!?…]*"),
+          r"|(?:[\w'’]+ ){0,5}you (?:may|might|will|could) (?:also )?(?:like|love|enjoy|check|be"
+          r" interested in|find(?: \w+)? (?:interesting|useful|helpful))(?: [\w'’]+){0,6}[:.!?…]*"),
     _rule("C401", "*", "advertisement marker",
           r"advertisement|advertising|sponsored(?: content)?|ad|реклама|партн[её]рский материал"
           r"|(?:advertisement\s?[-–—]\s?)?(?:scroll to continue(?: with content)?"
@@ -177,10 +194,13 @@ RULES: tuple[Rule, ...] = (
           r"|(?:learn more about )?(?:our )?advertis(?:ing|er) disclosure"),
     _rule("C407", "en", "affiliate or shop button",
           r"(?:\S+ ){0,5}(?-i:Links [Tt]o) [^\s:.!?][^:!?]{0,40}"
-          r"|item added to (?:your )?cart|view cart|your cart is empty"),
+          r"|item added to (?:your )?cart|view cart|your cart is empty"
+          r"|best prices? today:?|price comparison from (?:over [\d,.]+ stores worldwide|\S.{0,40})"
+          r"|compare:|see the rating\.?|check (?:their|our) (?:rates|prices?) and availability"),
     _rule("C409", "en", "affiliate disclosure",
           r"(?!no affiliate)(?=[^\t]{20,350}$)(?=.{0,300}\b(?:links?|purchas\w*|buy\w*|click\w*"
-          r"|partners?|providers?|subscri\w*|affiliates?|associates?)\b)(?=.{0,300}\b(?:(?:contains?|uses?|includes?)"
+          r"|partners?|providers?|subscri\w*|affiliates?"
+          r"|associates?)\b)(?=.{0,300}\b(?:(?:contains?|uses?|includes?)"
           r" (?:some )?affiliate links|commissions?|reader-supported|learner-supported"
           r"|qualifying purchases)\b)(?=.{0,300}\b(?:we|i|us|our|my|this (?:post|article|page"
           r"|site|podcast|website|blog))\b).+|advertiser disclosure:?"),
@@ -190,7 +210,14 @@ RULES: tuple[Rule, ...] = (
           r"view (?:this|the) post on (?:instagram|tiktok|x|twitter|facebook|threads)"
           r"|a post shared by .{1,80}\(@[\w.]+\)"),
     _rule("C206", "en", "government site banner",
-          r"an official website of the .{1,60}? government|here[’']s how you know"),
+          r"an official website of the .{1,60}? government|here[’']s how you know"
+          r"|official websites use \.gov|secure \.gov websites use https\.?"
+          r"|a \.gov website belongs to an official government organization\b.{0,60}"
+          r"|a lock \(\s?\) or https:// means you[’']ve safely connected to the \.gov"
+          r" website\b.{0,120}"),
+    _rule("C410", "en", "shop banner: a free-shipping offer",
+          r"(?:score )?free (?:standard |express )?shipping on (?:qualifying |all )?orders\b"
+          r"[^.!]{0,60}[.!]?(?: for more information on shipping\b.{0,120})?"),
     _rule("C402", "*", "newsletter sign-up",
           r"(?:subscribe|sign up|join)(?: (?:to|for))? (?:our|the) (?:free )?(?:newsletter|mailing"
           r" list|e-?mail list|updates|weekly\b).{0,200}|subscribe(?: now| here| today)?!?"
@@ -201,7 +228,12 @@ RULES: tuple[Rule, ...] = (
           r"|рассылка|subscribe to (?:our )?(?:channel|telegram|rss)\S*.{0,60}"
           r"|subscribe to (?:our|this|the) (?:blog|site|podcast|feed)\b.{0,120}"
           r"|(?:sign up|subscribe|register)(?: for| to)? (?:our |the |a )?(?:free )?"
-          r"(?:e-?mail |weekly |daily )?(?:newsletters?|updates|alerts|digest)\b.{0,120}"),
+          r"(?:e-?mail |weekly |daily )?(?:newsletters?|updates|alerts|digest)\b.{0,120}"
+          r"|subscribe to (?:get|receive) .{1,120}"
+          r"|sign up (?:now |today )?(?:for|to) (?:receive |get )?(?:our |the |a )?[^.?!]{0,40}?"
+          r"(?:e-?newsletters?|newsletters?|e-?mails?|updates|digest)\b.{0,140}"
+          r"|thanks for reading [^!.]{1,60}[!.]"
+          r" (?:this post is public|subscribe for free)\b.{0,150}"),
     _rule("C406", "en", "newsletter pitch",
           r".{0,100}\b(?:to|in|into|hit) your inbox(?:es)?\b.{0,80}"
           r"|(?:(?:be|stay) (?:the first to know|in the know|up to date|updated|informed|connected"
@@ -224,8 +256,8 @@ RULES: tuple[Rule, ...] = (
           r"|average rating:? [\d.]+ ?/ ?[\d.]+\.?(?: vote count:? \d+)?"),
     _rule("C405", "en", "form consent small print",
           r"by (?:submitting|signing up|subscribing|entering your e-?mail(?: address)?|clicking"
-          r"|continuing|registering|providing)\b.{0,300}\b(?:agree|consent|authori[sz]e"
-          r"|acknowledge|accept)\b.{0,300}"),
+          r"|continuing|registering|providing)\b.{0,300}\b(?:agree|consent(?:ing)?|authori[sz]e"
+          r"|acknowledge|accept)\b.{0,900}|terms of submitting this form:.{0,900}"),
     _rule("C501", "en", "comment-form chrome",
           r"leave a (?:reply|comment|response)(?: to .{0,150}?)?(?: cancel reply)?|cancel reply"
           r"|post (?:a )?comment"
@@ -245,7 +277,10 @@ RULES: tuple[Rule, ...] = (
           r"|add a comment\s*\|?|reply to this"
           r"(?: parent| comment)?(?: share)?|reply to comment|(?:report|quote|reply) (?:post|reply)"
           r"|load all comments|show (?:more|all|\d+ more) (?:comments|replies)"
-          r"|improve this (?:question|answer|post)|loading comments(?:\.{3}|…)?"
+          r"|improve this (?:question|answer|post)|reader interactions"
+          r"|you need to be a member in order to leave a comment"
+          r"|sign up to request clarification or add additional context in comments\.?"
+          r"|loading comments(?:\.{3}|…)?"
           r"|(?:sort(?: by)?:? ?)?(?:(?:oldest|newest|best|top|latest|controversial"
           r"|most (?:reactions|liked|votes|recent))(?: first)?\s?){2,5}"),
     _rule("C502", "ru", "comment-form chrome",
@@ -257,28 +292,56 @@ RULES: tuple[Rule, ...] = (
           r"|войдите,? чтобы (?:оставить|написать) комментарий\.?|\d+ комментари(?:й|я|ев)"),
     _rule("C601", "*", "copyright line",
           r"(?:©|\(c\)|copyright|copr\.|℗)\s?.{0,250}|(?:\S+\s){0,10}©(?:\s\S+){0,12}"
-          r"|(?:\S+\s){0,10}©\s?\d{4}\b.{0,200}\b(?:licen[cs]ed?|rights|inc\b|ltd\b|llc\b).{0,100}"),
+          r"|(?:\S+\s){0,10}©\s?\d{4}\b.{0,200}\b(?:licen[cs]ed?|rights|inc\b|ltd\b"
+          r"|llc\b).{0,100}"),
     _rule("C602", "*", "rights-reserved footer",
           r".{0,200}\ball rights reserved\b.{0,150}|.{0,200}все права защищены.{0,150}"
           r"|.{0,150}перепечатка .{0,60}(?:запрещена|разрешена|только с).{0,150}"),
+    _rule("C605", "en", "legal notice (not-advice disclaimer, licence, trademark, charity number)",
+          r"(?:(?:legal |medical |important )?disclaimer\s?:\s?)?(?:(?:the |all )?(?:information"
+          r"|content|materials?)(?: and (?:content|information|materials))?(?: (?:provided"
+          r"|contained"
+          r"|included|published|presented|found|shared))? (?:on|in|here|herein"
+          r"|throughout)\b.{0,80}?"
+          r" (?:is|are|does|do) (?:not|for|intended|designed|provided|meant)\b.{0,200}?"
+          r"\b(?:advice|purposes?|substitute|replace)\b.{0,900}"
+          r"|(?:this|the) (?:article|content|post|blog(?: post)?|material|information|page|site"
+          r"|website|video|episode)(?: above)? (?:is|are) (?:provided )?(?:only )?(?:for"
+          r"|intended for"
+          r"|meant for) (?:general )?(?:informational|information|educational|entertainment)"
+          r"(?: (?:and|or) (?:educational|informational|entertainment))? purposes\b.{0,900})"
+          r"|.{0,120}\bis a registered charity\b.{0,400}|registered (?:office|in england)\b.{0,300}"
+          r"|.{0,200}\b(?:are|is a|are the) (?:registered )?trademarks? (?:of|owned by)\b.{0,300}"
+          r"|(?:this|the) (?:work|article|post|content|story) is (?:licensed|distributed|published)"
+          r" under (?:a |the )?(?:creative commons|cc[ -]by)\b.{0,300}"
+          r"|(?:this|the)(?: work| article| post"
+          r"| content)? is an open[- ]access article distributed"
+          r" under\b.{0,300}"
+          r"|(?:i|we) respect your privacy\b.{0,200}"
+          r"|by (?:checking out|completing this form|utilizing|using this (?:site|website)"
+          r"|placing an order)\b.{0,200}\b(?:agree|consent|confirm|accept)\b.{0,300}"),
     _rule("C603", "*", "legal or footer links",
           rf"(?:(?:{_LEGAL}){_SEP}){{1,10}}"),
     _rule("C604", "*", "site footer credit or back-to-top link",
           r"(?:proudly )?powered by .{1,60}|(?:wordpress )?theme(?: by|:) .{1,80}"
           r"|back to top|scroll to top|to top|наверх|вверх|↑"),
     _rule("C701", "*", "read-more or load-more link",
-          r"(?:read more(?: »| ›|…|\.\.\.)?\s?){1,2}|continue reading.{0,120}|keep reading"
+          r"(?:read more(?: »| ›|…|\.\.\.|:)?\s?){1,2}|continue reading.{0,120}|keep reading"
           r"|read the (?:full|rest of the) (?:article|story).{0,40}"
           r"|читать (?:далее|дальше|полностью)|подробнее|далее"
-          r"|show more|load more|view more|see more|more(?:\.\.\.|…)|…|\.\.\.|view all|see all"),
+          r"|show more|load more|view more|see more|more(?:\.\.\.|…)|…|\.\.\.|view all|see all"
+          r"|show (?:\d+ )?(?:more|less|fewer)(?: \w+)?\s?[▼▲▾▴]?"
+          r"|show full [\w ]{1,40} details\s?[▼▲▾▴]?(?:\s?hide full [\w ]{1,40}"
+          r" details\s?[▼▲▾▴]?)?"),
     _rule("C706", "en", "call-to-action button",
           rf"(?:{_CTA})(?:\s?[|•·]?\s?(?:{_CTA})){{0,3}}[.!]?"),
     _rule("C707", "en", "forum member card or post statistics",
-          r"(?:\d[\d,.]*k?\s?(?:gold|silver|bronze) badges?\s?){1,3}|\d[\d,.]*k?\s?"
+          r"(?:\d[\d,.]*k?)?(?:\d[\d,.]*k?\s?(?:gold|silver|bronze) badges?\s?){1,3}|\d[\d,.]*k?\s?"
           r"(?:posts?|messages?|reactions?|points|reputation)\s?[·•|]?\s?joined:? .{0,20}"
           r"|joined:? (?:[a-z]{3,9} \d{1,2}, )?(?:[a-z]{3,9} )?\d{4}|last edited:? .{0,40}"
           r"|(?:messages|reactions?|reaction score|points|posts|solutions|likes received):?"
-          r" [\d,.]+k?"
+          r" [\d,.]+k?|(?:messages|reaction score|likes received|trophy points|best answers):"
+
           r"|(?:original poster|op|moderator|administrator|staff member|new member"
           r"|well-known member|active member|registered user|junior member|senior member"
           r"|community member)"),
@@ -287,7 +350,7 @@ RULES: tuple[Rule, ...] = (
     _rule("C709", "*", "quote header in a forum post (a reply quoting an earlier post)",
           r"(?:on )?[^,\n]{1,40}?\b(?:ago|\d{4}|[ap]\.?m\.?)\s?,\s?[^,\n]{1,60}?\s(?:said|wrote):"),
     _rule("C710", "en", "placeholder of a widget still loading",
-          r"loading(?: [\w ]{1,40}?)?\s?(?:\.{3}|…)"),
+          r"loading(?: [\w ]{1,40}?)?\s?(?:\.{3}|…)|loading"),
     _rule("C702", "*", "account link",
           r"sign in|log ?in|log ?out|sign out|register|sign up|create (?:an )?account|my account"
           r"|forgot(?: your)? password\??|войти|выйти|вход|регистрация|зарегистрироваться"
@@ -309,7 +372,8 @@ RULES: tuple[Rule, ...] = (
           r"|share|filed under|posted in|written by|by|in|опубликовано|обновлено|рубрика|автор"
           r"|теги|дата)\s?:?"),
     _rule("C703", "*", "tag or category line",
-          r"(?:tags?|categories|category|filed under|posted in|topics?|labels?|keywords|метки"
+          r"(?:tags?|tagged(?: with| in| as)?|categories|category|filed under|posted in|topics?"
+          r"|labels?|keywords|метки"
           r"|теги|тэги|рубрик[аи]|категори[яи])\s?:.{0,300}"),
     _rule("C704", "*", "reader tools (print, font size, reading time, view counts)",
           r"print(?: this)?(?: article| page| story)?|e-?mail this(?: article| story)?"
@@ -444,7 +508,7 @@ TIMESTAMP = _meta(
     r"(?:(?P<verb>posted|published|updated|last updated|modified|last modified|edited"
     r"|last edited|commented|answered|asked|replied|created|written|reviewed|last reviewed"
     r"|опубликовано|обновлено|изменено)(?: on)?:?\s)?(?P<date>\S.{3,60}?)"
-    r"(?:\s?(?:[+-]\d\d:?\d\d|z|utc|gmt|[ecmp][sd]t))?"
+    r"(?:(?<=:\d\d)\.\d{1,6})?(?:\s?(?:[+-]\d\d:?\d\d|z|utc|gmt|[ecmp][sd]t)){0,2}"
 )
 # "Айгуль, 7 января 2022, 09:30": a name, then a date running to the end of the line.
 COMMENT_NAME_DATE_SEPARATORS = " ,|–—-·•@"
@@ -461,6 +525,10 @@ COMMENT_HEADERS = _meta(
     r"|комментарии(?: \(\d+\))?:?|\d+ комментари(?:й|я|ев)|комментарии читателей"
     r"|обсуждение|отзывы|пікірлер|discussion about this (?:post|article)"
 )
+# "Comments 115": a thread's header with its count after it.  It opens the parser's comment
+# section (after the text), but the main-region cut does not take it for a thread's start:
+# it is as often a counter in the byline row, above the text.
+COUNTED_COMMENT_HEADER = _meta(r"(?:comments|responses|replies)\s\d{1,5}")
 CAPTION_PREFIX = _meta(
     r"(?:photo|image|picture|illustration|фото|изображение|иллюстрация|сурет)\s?(?:credit)?\s?:"
     r"\s?\S.{0,200}"

@@ -167,7 +167,9 @@ class _Parser:
                 return
             self.zone = "body"
         if self.zone == "body":
-            if (self.body or self.figure) and is_comment_header(text):
+            if (self.body or self.figure) and (
+                is_comment_header(text) or bp.COUNTED_COMMENT_HEADER.fullmatch(text)
+            ):
                 if _SECTION_NAME.fullmatch(text) and not self.comments_follow(index):
                     self.body.append(Entry(self.spans[index][0], text, gap))
                     return  # a paper's "Discussion" section, not a thread

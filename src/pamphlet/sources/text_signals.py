@@ -22,6 +22,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from .. import boilerplate as bp
+from .text_bios import end_bios
 from .text_chrome import (
     CONSENT_CODE,
     CONSENT_REASON,
@@ -171,6 +172,8 @@ def generic_removals(lines: list[str], language: str) -> dict[int, tuple[str, st
         if not _outside_region(cleaned, {i: out[i] for i in labels}, language, data):
             for index in labels:
                 del out[index]
+    for index in end_bios(lines, out, lambda t: _opens_thread(t, language)):
+        out[index] = ("C805", bp.STRUCTURAL["C805"])
     return out
 
 
