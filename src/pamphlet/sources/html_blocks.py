@@ -77,9 +77,12 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 def is_hidden(el: etree._Element) -> bool:
     """Hidden from readers by the page itself (hidden, aria-hidden, display: none)."""
-    if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+    names = el.keys()  # (one look at the attributes: most elements have none of these)
+    if not names:
+        return False
+    if "hidden" in names or ("aria-hidden" in names and el.get("aria-hidden") == "true"):
         return True
-    style = el.get("style")
+    style = el.get("style") if "style" in names else None
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
@@ -102,27 +105,57 @@ def visible_text(
     whole words (a long menu need not be read to the end to be summarised).
     """
     skip = SKIP_TAGS if skip is None else skip
-    parts: list[str] = []
+    tag = el.tag
+    if not isinstance(tag, str) or tag in skip:
+        return ""
+    parts: list[str] = [" "] if tag in _SPACED else []
+    append = parts.append
     seen = 0  # words counted part by part: at least as many as the joined parts hold
-    stack: list[tuple[etree._Element, bool]] = [(el, False)]
-    while stack:
-        node, closing = stack.pop()
-        tag = node.tag if isinstance(node.tag, str) else ""
-        if closing or tag in skip or not tag or (node is not el and is_hidden(node)):
-            if node is not el and node.tail:
-                parts.append(node.tail)
-                seen += len(node.tail.split())
+    limit = -1 if max_words is None else max_words
+    counting = limit >= 0  # (words are counted only for a walk that stops early)
+    if text := el.text:
+        append(text)
+        if counting:
+            seen = len(text.split())
+    # a stack of the open elements and their children still to walk; a skipped or hidden
+    # child gives only its tail, a leaf its text and tail at once
+    nodes: list[etree._Element] = [el]
+    children = [iter(el)]
+    while children:
+        for child in children[-1]:
+            # (lxml makes a new string at each read of a tag, text or tail: each is read once)
+            tag = child.tag
+            if not isinstance(tag, str) or tag in skip or is_hidden(child):
+                if tail := child.tail:
+                    append(tail)
+                    if counting:
+                        seen += len(tail.split())
+            else:
+                if tag in _SPACED:
+                    append(" ")
+                if text := child.text:
+                    append(text)
+                    if counting:
+                        seen += len(text.split())
+                if len(child):
+                    nodes.append(child)
+                    children.append(iter(child))
+                    break
+                if tail := child.tail:
+                    append(tail)
+                    if counting:
+                        seen += len(tail.split())
+            if 0 <= limit < seen and len("".join(parts).split()) > limit:
+                return norm("".join(parts))
         else:
-            if tag in _SPACED:
-                parts.append(" ")
-            if node.text:
-                parts.append(node.text)
-                seen += len(node.text.split())
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node))
-            continue
-        if max_words is not None and seen > max_words and len("".join(parts).split()) > max_words:
-            break
+            children.pop()
+            node = nodes.pop()
+            if children and (tail := node.tail):
+                append(tail)
+                if counting:
+                    seen += len(tail.split())
+            if 0 <= limit < seen and len("".join(parts).split()) > limit:
+                return norm("".join(parts))
     return norm("".join(parts))
 
 
@@ -136,6 +169,7 @@ class ImageIndex:
     alts: dict[str, str] = field(default_factory=dict)
     dropped: list[tuple[str, str, int]] = field(default_factory=list)
     lines: dict[str, int] = field(default_factory=dict)
+    resolved: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     def add_page(self, tree: etree._Element) -> None:
         for fig in tree.iter("figure"):
@@ -156,6 +190,11 @@ class ImageIndex:
         """A local file inside base_dir (relative path), a remote URL if allowed, else None."""
         if not src:
             return None
+        if src not in self.resolved:  # (an image is looked up once per page)
+            self.resolved[src] = self._resolve(src)
+        return self.resolved[src]
+
+    def _resolve(self, src: str) -> str | None:
         src = src.strip()
         parts = urlsplit(src)
         scheme = parts.scheme.lower()
@@ -350,7 +389,7 @@ def is_caption(el: etree._Element) -> bool:
     """A figure caption by kind: <figcaption>, or a short element its page calls a caption."""
     if el.tag == "figcaption":
         return True
-    return bool(_CAPTION_CLASS.search(el.get("class") or "")) and el.tag in _CAPTION_TAGS
+    return el.tag in _CAPTION_TAGS and bool(_CAPTION_CLASS.search(el.get("class") or ""))
 
 
 def caption_figure(el: etree._Element, images: ImageIndex) -> Figure | None:
@@ -399,6 +438,8 @@ def html_blocks(
     tables: dict[etree._Element, bool] = {}  # whether a table is navigation, judged once
 
     def flush() -> None:
+        if not inline:
+            return
         text = norm("".join(inline)).strip(" |")
         inline.clear()
         if text:
@@ -414,12 +455,17 @@ def html_blocks(
             blocks.append(fig)
 
     def walk(el: etree._Element, depth: int) -> None:
-        if el.text:
-            inline.append(el.text)
+        if text := el.text:
+            inline.append(text)
         for child in el:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            hidden = is_hidden(child) and not (panels and child.get("id") in panels)
-            if not tag or tag in SKIP_TAGS or hidden or (prune and prune(child)):
+            tag = child.tag
+            tag = tag if isinstance(tag, str) else ""
+            if (
+                not tag
+                or tag in SKIP_TAGS
+                or (is_hidden(child) and not (panels and child.get("id") in panels))
+                or (prune and prune(child))
+            ):
                 pass
             elif depth > MAX_DEPTH:
                 inline.append(" " + visible_text(child) + " ")
@@ -455,7 +501,11 @@ def html_blocks(
                 src = image_src(img) if img is not None else None
                 alt = norm(img.get("alt")) if img is not None else None
                 add_figure(images.figure(src, caption or None, alt or None))
-            elif is_caption(child) and (fig := caption_figure(child, images)) is not None:
+            elif (
+                tag in _CAPTION_TAGS  # (no other element is a caption)
+                and is_caption(child)
+                and (fig := caption_figure(child, images)) is not None
+            ):
                 flush()
                 add_figure(fig)
             elif tag == "img":
@@ -474,14 +524,22 @@ def html_blocks(
                     inline.append(f" {visible_text(child)} ")  # one cell, one line of its row
                 else:
                     walk(child, depth + 1)
+            elif not len(child):  # (a leaf: its text, without a walk of its own)
+                if tag in _BLOCK_TAGS:
+                    flush()
+                    if text := child.text:
+                        inline.append(text)
+                    flush()
+                elif text := child.text:
+                    inline.append(text)
             elif tag in _BLOCK_TAGS:
                 flush()
                 walk(child, depth + 1)
                 flush()
             else:
                 walk(child, depth + 1)
-            if child.tail:
-                inline.append(child.tail)
+            if tail := child.tail:
+                inline.append(tail)
 
     walk(root, 0)
     flush()

@@ -158,8 +158,9 @@ _BY = re.compile(r"^(?:by|posted by|submitted by)\s+", re.I)
 
 
 _CANDIDATES = etree.XPath(  # a cheap first cut; is_comment_item decides
-    "//*[contains(@class, 'comment') or contains(@class, 'pingback') or "
-    "contains(@itemtype, 'schema.org/Comment') or (self::li and contains(@class, 'post'))]"
+    # (elements found by their attributes: libxml2 tests only the attributes there are)
+    "//@class[contains(., 'comment') or contains(., 'pingback') or "
+    "(contains(., 'post') and parent::li)]/.. | //@itemtype[contains(., 'schema.org/Comment')]/.."
 )
 _INDENTED = etree.XPath("//div[contains(@class, 'indented')]")
 

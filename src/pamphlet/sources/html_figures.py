@@ -33,6 +33,17 @@ def _block_key(block: Block) -> str:
     return _key(getattr(block, "text", None) or getattr(block, "caption", None) or "")
 
 
+_ORDER_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figure")
+
+
+def _ordered(tree: etree._Element) -> list[etree._Element]:
+    """_ORDER's elements; on a page with one <body> (nearly all), by lxml's faster walk."""
+    bodies = list(tree.iter("body"))
+    if len(bodies) == 1 and tree.getroottree().getroot() is tree:
+        return list(bodies[0].iter(*_ORDER_TAGS))
+    return _ORDER(tree)
+
+
 def _figure(el: etree._Element, images: ImageIndex) -> Figure | None:
     cap_el = el.find(".//figcaption")
     caption = visible_text(cap_el) if cap_el is not None else figure_credit(el)
@@ -53,7 +64,12 @@ def with_figures(tree: etree._Element, blocks: list[Block], images: ImageIndex) 
     anchor: int | None = None
     waiting: list[etree._Element] = []  # figures seen before any kept text
     count = 0
-    for el in _ORDER(tree):
+    ordered = _ordered(tree)
+    last = max((i for i, el in enumerate(ordered) if el.tag == "figure"), default=-1)
+    holders = {a for fig in tree.iter("figure") for a in fig.iterancestors()}  # hold a figure
+    for i, el in enumerate(ordered):
+        if i > last and not waiting:
+            break  # (past the last figure, with none waiting: nothing more to place)
         if el.tag == "figure":
             if count < MAX_FIGURES and not is_hidden(el):
                 if anchor is not None:
@@ -64,7 +80,7 @@ def with_figures(tree: etree._Element, blocks: list[Block], images: ImageIndex) 
                 else:
                     waiting.append(el)
             continue
-        if el.find(".//figure") is not None:
+        if el in holders:
             continue
         k = _key(el.text_content())
         if len(k.split()) < 3:
@@ -94,11 +110,12 @@ def with_figures(tree: etree._Element, blocks: list[Block], images: ImageIndex) 
 
 
 def _find(keys: list[str], k: str, start: int) -> int | None:
-    probe = " ".join(k.split()[:12])
+    probe = f" {' '.join(k.split()[:12])} "
+    spaced = f" {k} "
     for i in range(start, len(keys)):
-        if f" {probe} " in keys[i] or (len(keys[i]) > 3 and keys[i].strip() in f" {k} "):
+        if probe in keys[i] or (len(keys[i]) > 3 and keys[i][1:-1] in spaced):
             return i
     for i in range(0, start):
-        if f" {probe} " in keys[i]:
+        if probe in keys[i]:
             return i
     return None

@@ -9,6 +9,7 @@ furniture, whatever it is called.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
@@ -37,8 +38,9 @@ def furniture(el: etree._Element, region_chars: int) -> bool:
     tag = el.tag
     if tag in _FURNITURE_TAGS:
         return True
-    names = f"{el.get('class') or ''} {_id_name(el)}"
-    if names.strip() and FURNITURE_CLASS.search(names.replace("_", "-")):
+    cls = el.get("class")
+    names = f"{cls or ''} {_id_name(el)}" if cls or el.get("id") else ""
+    if names and _furniture_name(names):
         # (a name is a hint: a container holding most of the region is not furniture)
         return len(el.text_content()) < FURNITURE_SHARE * region_chars
     if tag in ("ul", "ol", "aside"):
@@ -65,6 +67,12 @@ def furniture(el: etree._Element, region_chars: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _furniture_name(names: str) -> bool:
+    """Do these class and id names say furniture? (pages repeat a few names many times)"""
+    return bool(names.strip()) and FURNITURE_CLASS.search(names.replace("_", "-")) is not None
+
+
 MIN_SLUG_WORDS = 5
 
 
@@ -79,7 +87,7 @@ def _card_heading(el: etree._Element, depth: int = 3) -> etree._Element | None:
     for child in el:
         if child.tag in HEADINGS:
             return child
-        if depth > 1 and len(child) <= MAX_CARD_CHILDREN:
+        if depth > 1 and 0 < len(child) <= MAX_CARD_CHILDREN:  # (a leaf holds no heading)
             found = _card_heading(child, depth - 1)
             if found is not None:
                 return found

@@ -51,12 +51,14 @@ def _runs(region: etree._Element) -> list[list[etree._Element]]:
     for parent in region.iter():
         if not isinstance(parent.tag, str) or len(parent) < MIN_ITEMS:
             continue
-        children = [c for c in parent if isinstance(c.tag, str)]
-        counts = Counter(_signature(c) for c in children)
-        for signature, count in counts.items():
-            # (a class names the kind of item: bare <div>s are any layout's boxes)
-            if MIN_ITEMS <= count <= MAX_ITEMS and signature[0] in _ITEM_TAGS and signature[1]:
-                out.append([c for c in children if _signature(c) == signature])
+        # (a class names the kind of item: bare <div>s are any layout's boxes)
+        children = [c for c in parent if c.tag in _ITEM_TAGS and (c.get("class") or "").split()]
+        if len(children) < MIN_ITEMS:
+            continue
+        signatures = [_signature(c) for c in children]
+        for signature, count in Counter(signatures).items():
+            if MIN_ITEMS <= count <= MAX_ITEMS:
+                out.append([c for c, s in zip(children, signatures, strict=True) if s == signature])
     return out
 
 

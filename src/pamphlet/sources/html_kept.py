@@ -37,13 +37,15 @@ class Kept:
         self.keys = [" ".join(words_of(" ".join(texts_of(b)))) for b in blocks]
         self.where: dict[tuple[str, ...], int] = {}
         for i in range(len(blocks) - 1, -1, -1):  # backwards, so the first block wins
-            self.where.update(dict.fromkeys(grams(self.keys[i].split()), i))
+            words = self.keys[i].split()
+            grams_of = zip(words, words[1:], words[2:], strict=False)  # (no list in between)
+            self.where.update(dict.fromkeys(grams_of, i))
         self.flat = " " + " ".join(self.keys) + " "
 
     def share(self, words: list[str]) -> float:
         if len(words) < 3:
             return float(f" {' '.join(words)} " in self.flat) if words else 1.0
-        found = set(grams(words))
+        found = set(zip(words, words[1:], words[2:], strict=False))  # (its grams, as a set)
         return len(found & self.where.keys()) / len(found)
 
     def anchor(self, words: list[str]) -> int | None:

@@ -54,7 +54,9 @@ class PageMeta:
 
 
 def norm(text: str | None) -> str:
-    return _WS.sub(" ", text or "").strip()
+    # (str.split splits at exactly the characters regex \s matches: the same as
+    # re.sub(r"\s+", " ", text).strip(), several times faster)
+    return " ".join(text.split()) if text else ""
 
 
 def _words(text: str) -> int:

@@ -23,7 +23,7 @@ from .html_comments import DROP_CLASSES, previews_as_titles
 OPENING = ("DiscussionForumPosting", "Question")
 REPLIES = ("Comment", "Answer")
 ANSWERED = ("Question", "Answer", "Comment")  # a reply nested in one of these answers it
-_ITEMS = etree.XPath("//*[@itemscope and @itemtype]")
+_ITEMS = etree.XPath("//@itemscope/parent::*[@itemtype]")  # (by attribute: faster)
 _TEXT_PROPS = ("text", "articleBody")
 _DATE_PROPS = ("datePublished", "dateCreated")
 

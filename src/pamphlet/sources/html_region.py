@@ -70,12 +70,17 @@ def _words(blocks: list[Block]) -> int:
     return sum(len(t.split()) for b in blocks for t in texts_of(b))
 
 
+# (elements found by their attributes: libxml2 tests only the attributes there are)
+_ARTICLE_BODIES = etree.XPath("//@itemprop[.='articleBody']/..")
+_OUTER_ARTICLES = etree.XPath("//article[not(ancestor::article)]")
+
+
 def article_region(tree: etree._Element) -> etree._Element | None:
     """The element the page itself marks as its article, if it marks exactly one."""
-    bodies = tree.xpath("//*[@itemprop='articleBody']")
+    bodies = _ARTICLE_BODIES(tree)
     if len(bodies) == 1:
         return bodies[0]
-    articles = tree.xpath("//article[not(ancestor::article)]")
+    articles = _OUTER_ARTICLES(tree)
     if len(articles) == 1:
         return articles[0]
     return None
@@ -262,6 +267,7 @@ def _restored(
 ) -> list[Block]:
     marked = article_region(tree)
     loose = False  # real paragraphs outside the extracted span come back too
+    marked_words = -1
     if marked is not None and (region is None or region is marked or inside(region, marked)):
         marked_words = len(visible_text(marked).split())
         if marked_words >= MIN_REGION_WORDS and _words(blocks) < SHARE * marked_words:
@@ -270,7 +276,8 @@ def _restored(
         return blocks
     if not loose and region.tag not in ("body", "html"):
         # the extractor stopped early (or started late) inside the region it found
-        region_words = len(visible_text(region).split())
+        same = region is marked and marked_words >= 0  # (its words are counted already)
+        region_words = marked_words if same else len(visible_text(region).split())
         loose = region_words >= MIN_REGION_WORDS and _words(blocks) < SHARE * region_words
     prune = partial(furniture, region_chars=len(region.text_content()))
     page_blocks = html_blocks(region, images, prune=prune, panels=collapsed_panels(region))

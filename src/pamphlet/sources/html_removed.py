@@ -63,15 +63,16 @@ def repeats(text: str, said: set[tuple[str, ...]], share: float) -> bool:
 
 
 def _has_key(text: str) -> bool:
-    """bool(key(text)), without building the key of a long text."""
-    return _WORD.search(text.lower()) is not None
+    """bool(key(text)), without building the key of a long text (a character is a word
+    character exactly when its lower case is, so the text need not be lowered)."""
+    return _WORD.search(text) is not None
 
 
 SUMMARY_WORDS = 8  # an entry shows this many words of what was left out
 
 
 def _first_words(text: str, n: int = SUMMARY_WORDS) -> str:
-    words = text.split()
+    words = text.split(None, n)  # (the n words, and the rest unsplit if there is more)
     return " ".join(words[:n]) + (" …" if len(words) > n else "")
 
 
@@ -114,6 +115,7 @@ def removed_summary(
     walked = (*_TEXT_BLOCKS, *_FURNITURE, *skip)
     # furniture is summarised whole; elsewhere every innermost text block is checked
     inside: set[etree._Element] = set()  # walked descendants of furniture or active content
+    outer = _holding_text_blocks(tree)
     for el in tree.iter(*walked):
         if el in inside:
             continue
@@ -129,7 +131,7 @@ def removed_summary(
             continue
         if len(out) >= MAX_ENTRIES:
             break
-        if next(el.iterdescendants(*_TEXT_BLOCKS), None) is not None:
+        if el in outer:  # (it holds text blocks: they are checked instead)
             continue
         raw = el.text_content()  # a fast first look; the summary itself uses visible text
         if _has_key(raw) and not is_kept(raw):
@@ -138,3 +140,15 @@ def removed_summary(
             if _has_key(text) and not is_kept(text):
                 add(_line(el), f"{tag}: {_first_words(text)}", "H107")
     return out
+
+
+def _holding_text_blocks(tree: etree._Element) -> set[etree._Element]:
+    """The elements that have a text block among their descendants, in one pass up from each
+    text block (it stops at an ancestor already found: the ones above it are found too)."""
+    holding: set[etree._Element] = set()
+    for block in tree.iter(*_TEXT_BLOCKS):
+        for parent in block.iterancestors():
+            if parent in holding:
+                break
+            holding.add(parent)
+    return holding

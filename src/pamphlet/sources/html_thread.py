@@ -64,12 +64,27 @@ _AUTHORED = etree.XPath(  # someone signs a post: an author, user, poster or ava
 @lru_cache(maxsize=4096)
 def _tokens(cls: str, prefix: str = "") -> frozenset[str] | None:
     """A class attribute's tokens without counters and states; None for a layout class."""
+    if not prefix:  # (the common case, token by token from a cache of their own)
+        kinds = [(t, kind) for t in cls.split() if (kind := _token_kind(t)) is not None]
+        tokens = frozenset(t for t, _kind in kinds)
+        if any(layout for _t, layout in kinds) and not tokens & _POST_TOKENS:
+            return None
+        return tokens
     tokens = frozenset(
         prefix + t for t in cls.split() if not _DIGIT.search(t) and not _STATE.search(t)
     )
     if any(_LAYOUT.search(t) for t in tokens) and not tokens & _POST_TOKENS:
         return None
     return tokens
+
+
+@lru_cache(maxsize=8192)
+def _token_kind(token: str) -> bool | None:
+    """None for a counter or a state (left out of a class's tokens), else whether the token
+    names a layout."""
+    if _DIGIT.search(token) or _STATE.search(token):
+        return None
+    return _LAYOUT.search(token) is not None
 
 
 def _signature(el: etree._Element) -> tuple[str, frozenset[str]] | None:
@@ -121,6 +136,8 @@ def find_thread(tree: etree._Element, undated: bool = False) -> list[etree._Elem
         return []
     groups: dict[tuple[etree._Element, tuple[str, frozenset[str]]], list[etree._Element]] = {}
     for child in body.iter(*_KINDS):  # siblings of one kind, grouped under their parent
+        if not child.get("class") and child.tag not in ("tr", "article") and not child.get("id"):
+            continue  # (a bare box: _signature gives None)
         sig = _signature(child)
         if sig is not None:
             groups.setdefault((child.getparent(), sig), []).append(child)
@@ -162,15 +179,18 @@ def _merge_marked(groups: Group) -> Group:
     kin: dict[tuple[etree._Element, str], list[frozenset[str]]] = {}  # merged groups per parent
     for (parent, (tag, tokens)), members in sorted(groups.items(), key=lambda g: -len(g[1])):
         siblings = kin.setdefault((parent, tag), [])
-        home = next((k for k in siblings if tokens and k and k < tokens), None)
+        home = next((k for k in siblings if k and k < tokens), None) if tokens else None
         if home is None:
             merged[(parent, (tag, tokens))] = list(members)
             siblings.append(tokens)
         else:
             merged[(parent, (tag, home))].extend(members)
+    orders: dict[etree._Element, dict[etree._Element, int]] = {}  # (one per parent)
     for (parent, _sig), members in merged.items():
         if len(members) > 1:
-            order = {el: i for i, el in enumerate(parent)}
+            if parent not in orders:
+                orders[parent] = {el: i for i, el in enumerate(parent)}
+            order = orders[parent]
             members.sort(key=lambda el: order.get(el, 0))
     return merged
 
