@@ -341,6 +341,8 @@ RULES: tuple[Rule, ...] = (
           r"|joined:? (?:[a-z]{3,9} \d{1,2}, )?(?:[a-z]{3,9} )?\d{4}|last edited:? .{0,40}"
           r"|(?:messages|reactions?|reaction score|points|posts|solutions|likes received):?"
           r" [\d,.]+k?|(?:messages|reaction score|likes received|trophy points|best answers):"
+          r"|(?:threads|reputation):\s?[\d,.]+k?|\d+ answers? \d+"
+          r"|(?:sorted by:\s?)?reset to default"
 
           r"|(?:original poster|op|moderator|administrator|staff member|new member"
           r"|well-known member|active member|registered user|junior member|senior member"

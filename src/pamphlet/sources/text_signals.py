@@ -40,6 +40,7 @@ from .text_chrome import (
 )
 from .text_data import code_line, data_kind, repeated_labels
 from .text_lists import is_demands_intro, list_item, strip_marker
+from .text_margin import among_member_cards
 from .text_meta import (
     is_comment_header,
     looks_like_name,
@@ -369,6 +370,8 @@ def _menu_runs(
                 continue
             items = [lines[i] for i in run]
             if len(run) >= minimum and not _protected(before, items, text) and not (
+                among_member_cards(run, out)
+            ) and not (
                 short is _headline
                 and _in_the_text(lines, run, before_index, segment[0], before, text, data)
             ):
