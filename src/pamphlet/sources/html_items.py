@@ -5,7 +5,9 @@ script put into a citation, a badge after a link): the item keeps its first word
 the rest ("Smith, J. (2017)." for the whole reference); and when it drops such an element it
 joins the words on either side of it ("the originalon 2015-04-02"). An extracted list that is
 a list of the page's region item for item (each extracted item's characters, spaces aside, the
-start of the page's item in the same place) takes the page's items.
+start of the page's item in the same place) takes the page's items. The extractor joins a
+nested list's items on with "; " and drops a sub-list that holds only a captioned picture; the
+comparison passes over those separators, and an item that is whole already keeps its own text.
 """
 
 from __future__ import annotations
@@ -14,13 +16,19 @@ import re
 
 from ..model import Block, ListBlock
 
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[\s;]+")  # (the extractor joins a nested list's items with "; ")
 MIN_ITEMS = 2
 PROBE = 8  # characters of a list's first item that index it (the full test follows)
 
 
 def _letters(text: str) -> str:
     return _SPACE.sub("", text).casefold()
+
+
+def _nested_joined(item: str, page_item: str) -> bool:
+    """Is the extracted item the page's, with its sub-list's items joined on by "; "?"""
+    same = item.replace(";", " ").split() == page_item.replace(";", " ").split()
+    return same and item.count(";") > page_item.count(";")
 
 
 def whole_items(blocks: list[Block], page_blocks: list[Block]) -> list[Block]:
@@ -46,5 +54,7 @@ def _whole(block: ListBlock, index: dict[tuple[int, str], list[ListBlock]]) -> L
         if page.items != block.items and all(
             _letters(p).startswith(_letters(b)) for b, p in pairs
         ):
-            return ListBlock(block.ordered, page.items, block.demands, block.intro)
+            # an item whole already keeps its own text (and the separators of its sub-list)
+            items = tuple(b if _nested_joined(b, p) else p for b, p in pairs)
+            return ListBlock(block.ordered, items, block.demands, block.intro)
     return block

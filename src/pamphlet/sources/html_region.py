@@ -55,7 +55,8 @@ from .html_items import whole_items
 from .html_kept import KEPT, STOCK, Kept, words_of
 from .html_labels import list_label
 from .html_lead import lead_above, lead_before
-from .html_sources import references_after
+from .html_rows import whole_rows
+from .html_sources import references_after, unsaid_reference_list
 from .html_span import caption_after, echoed_caption, titled
 from .html_tail import repeated_after
 
@@ -282,6 +283,7 @@ def _restored(
     prune = partial(furniture, region_chars=len(region.text_content()))
     page_blocks = html_blocks(region, images, prune=prune, panels=collapsed_panels(region))
     cut = whole_items(blocks, page_blocks)  # list items the extractor cut short
+    cut = whole_rows(cut, region)  # and table rows it kept without some cells
     if cut != blocks:
         blocks, kept = cut, Kept(cut)
     # where each page block was extracted (the extracted block holding it), or None
@@ -290,7 +292,8 @@ def _restored(
     matched: list[int] = []  # the page blocks that bound the span: extracted running text
     for i, block in enumerate(page_blocks):
         words = words_of(" ".join(texts_of(block)))
-        if words and kept.share(words) >= KEPT and not echoed_caption(block, words, kept):
+        said = words and kept.share(words) >= KEPT and not echoed_caption(block, words, kept)
+        if said and not unsaid_reference_list(page_blocks, i, kept.flat):
             found = kept.anchor(words)
             if found is not None:
                 anchor = max(anchor, found)
@@ -341,6 +344,10 @@ def _restored(
             credit = first < i < last and credit_after_picture(page_blocks, i)
             if restored is None and (label or credit):
                 restored = block  # a kept list's label, a picture's credit line
+            if first < i < last and unsaid_reference_list(page_blocks, i, kept.flat):
+                restored = block  # a "See also" list, its short items all dropped
+                home = kept.home(words_of(" ".join(texts_of(page_blocks[i - 1]))))
+                anchor = anchor if home is None else home  # (under its heading)
         elif loose:
             restorable = isinstance(block, Heading) or _real(block) or _table_row(block)
             restored = block if restorable else None

@@ -85,3 +85,17 @@ def references_after(page_blocks: list[Block], last: int) -> list[int]:
     while out and not isinstance(page_blocks[out[-1]], ListBlock):
         out.pop()  # a heading or label with nothing under it
     return out
+
+
+def unsaid_reference_list(page_blocks: list[Block], i: int, said: str) -> bool:
+    """Is the page block at ``i`` a list right under a reference heading ("See also") whose
+    items the extracted text does not say? ``said`` is the extracted text as lower-cased words
+    with a space on either side. A short item ("Outline of New Zealand") shares its word
+    triples with the article's text, so each item is looked for whole."""
+    block = page_blocks[i]
+    if not isinstance(block, ListBlock) or i == 0:
+        return False
+    heading = page_blocks[i - 1]
+    if not isinstance(heading, Heading) or not is_reference_heading(heading.text):
+        return False
+    return not any(f" {' '.join(item.lower().split())} " in said for item in block.items)
