@@ -45,6 +45,8 @@ _PROFESSION = re.compile(
     r"|educator|trainer|sommelier)s?\b",
     re.I,
 )
+# A role that a product or a firm can have too ("an advanced password manager"): with a
+# personal pronoun in the biography it is a person's.
 _ROLE = re.compile(
     r"\b(?:owner|director|manager|officer|president|professional|head of)s?\b", re.I
 )
@@ -56,6 +58,12 @@ def _person(name: str) -> bool:
     return name.split()[0].casefold() not in _NOT_NAMES and looks_like_name(name, strict=True)
 
 
+def describes_work(head: str, text: str) -> bool:
+    """The opening of a biography names what the person does: a profession, or a role
+    with "he"/"she" in the text."""
+    return bool(_PROFESSION.search(head) or (_ROLE.search(head) and _PRONOUN.search(text)))
+
+
 def is_bio(text: str) -> bool:
     """A short paragraph introducing a writer: "Jane Doe is a travel writer …",
     "I'm Philip, a certified personal trainer …"."""
@@ -65,7 +73,7 @@ def is_bio(text: str) -> bool:
     head = text[:250]
     third = _THIRD_PERSON.match(text)
     if third and _person(third.group("name")):
-        return bool(_PROFESSION.search(head) or (_ROLE.search(head) and _PRONOUN.search(text)))
+        return describes_work(head, text)
     first = _FIRST_PERSON.match(text)
     return bool(first and _person(first.group("name")) and _PROFESSION.search(text[:300]))
 

@@ -22,7 +22,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from .. import boilerplate as bp
-from .text_bios import end_bios
+from .text_bios import describes_work, end_bios
 from .text_chrome import (
     CONSENT_CODE,
     CONSENT_REASON,
@@ -244,19 +244,6 @@ _BIO_START = re.compile(
     r" (?:is|was|has|holds|writes|covers|joined|leads|serves|brings|specializes|specialises"
     r"|works|loves|lives|earned|began|started|founded|co-founded|helps|enjoys|focuses)\b"
 )
-_PROFESSION = re.compile(
-    r"\b(?:writer|editor|journalist|reporter|author|contributor|correspondent|columnist|blogger"
-    r"|founder|co-founder|ceo|cto|cmo|photographer|strategist|marketer|freelancer?|copywriter"
-    r"|researcher|professor|lecturer|specialist|expert|analyst|consultant|coach|nutritionist"
-    r"|dietitian|therapist|attorney|lawyer|physician|engineer|designer|developer|educator)s?\b",
-    re.I,
-)
-# A role that a product or a firm can have too ("an advanced password manager"): with a
-# personal pronoun in the biography it is a person's.
-_ROLE = re.compile(
-    r"\b(?:owner|director|manager|officer|president|surgeon|professional|head of)s?\b", re.I
-)
-_PRONOUN = re.compile(r"\b(?:he|she|his|her|him)\b", re.I)
 _BOX_HEADER = re.compile(
     r"(?:about(?: the author)?|(?:written|reviewed|edited) by|meet)\s?:?\s?(?P<name>\S.*)", re.I
 )
@@ -285,9 +272,7 @@ def _author_boxes(lines: list[str], out: dict[int, tuple[str, str]]) -> None:
             match = _BIO_START.match(bio)
             if match and len(bio.split()) >= _BIO_MIN_WORDS and (
                 match.group("name") == name or match.group("name") == words[0]
-            ) and (header or _PROFESSION.search(bio[:200]) or (
-                _ROLE.search(bio[:200]) and _PRONOUN.search(bio)
-            )):
+            ) and (header or describes_work(bio[:200], bio)):
                 for member in kept[position:kept.index(later) + 1]:
                     out[member] = ("C805", bp.STRUCTURAL["C805"])
                 break
