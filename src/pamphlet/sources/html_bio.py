@@ -28,7 +28,7 @@ from itertools import islice
 from lxml import etree
 
 from ..model import Block, Heading, Paragraph
-from .html_blocks import HEADINGS, texts_of, visible_text
+from .html_blocks import HEADINGS, names_of, texts_of, visible_text
 from .html_furniture import FURNITURE_CLASS
 from .html_removed import key
 
@@ -109,7 +109,7 @@ def _boxed(el: etree._Element) -> bool:
     for node in (el, *el.iterancestors()):
         if node.tag in _BOX_TAGS:
             return True
-        names = f"{node.get('class') or ''} {node.get('id') or ''}".replace("_", "-")
+        names = names_of(node)
         if names.strip() and (_AUTHOR_BOX.search(names) or FURNITURE_CLASS.search(names)):
             return True
     return False

@@ -75,6 +75,23 @@ def texts_of(block: Block) -> list[str]:
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+def names_of(el: etree._Element) -> str:
+    """The element's class and id names, "_" read as "-" ("author_box" is "author-box")."""
+    return f"{el.get('class') or ''} {el.get('id') or ''}".replace("_", "-")
+
+
+def holding(tree: etree._Element, *tags: str) -> set[etree._Element]:
+    """The elements with an element of one of these tags among their descendants, in one
+    pass up from each (it stops at an ancestor already found: the ones above it are too)."""
+    found: set[etree._Element] = set()
+    for el in tree.iter(*tags):
+        for parent in el.iterancestors():
+            if parent in found:
+                break
+            found.add(parent)
+    return found
+
+
 def is_hidden(el: etree._Element) -> bool:
     """Hidden from readers by the page itself (hidden, aria-hidden, display: none)."""
     names = el.keys()  # (one look at the attributes: most elements have none of these)
@@ -501,11 +518,7 @@ def html_blocks(
                 src = image_src(img) if img is not None else None
                 alt = norm(img.get("alt")) if img is not None else None
                 add_figure(images.figure(src, caption or None, alt or None))
-            elif (
-                tag in _CAPTION_TAGS  # (no other element is a caption)
-                and is_caption(child)
-                and (fig := caption_figure(child, images)) is not None
-            ):
+            elif is_caption(child) and (fig := caption_figure(child, images)) is not None:
                 flush()
                 add_figure(fig)
             elif tag == "img":

@@ -24,7 +24,7 @@ import re
 from lxml import etree
 
 from ..model import Block, Figure, Paragraph
-from .html_blocks import is_hidden, visible_text
+from .html_blocks import is_hidden, names_of, visible_text
 
 MAX_CREDIT_WORDS = 10
 _CREDIT_LINE = re.compile(
@@ -54,7 +54,7 @@ def figure_credit(figure: etree._Element) -> str:
     for el in figure.iter():
         if not isinstance(el.tag, str) or el is figure:
             continue
-        names = f"{el.get('class') or ''} {el.get('id') or ''}".replace("_", "-")
+        names = names_of(el)
         if not names.strip() or _CREDIT_NAME.search(names) is None or is_hidden(el):
             continue
         text = visible_text(el)

@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from ..model import Block, Figure, ListBlock
-from .html_blocks import ImageIndex, image_src, is_hidden, norm, visible_text
+from .html_blocks import ImageIndex, holding, image_src, is_hidden, norm, visible_text
 from .html_credits import figure_credit
 
 _NONWORD = re.compile(r"\W+")
@@ -66,7 +66,7 @@ def with_figures(tree: etree._Element, blocks: list[Block], images: ImageIndex) 
     count = 0
     ordered = _ordered(tree)
     last = max((i for i, el in enumerate(ordered) if el.tag == "figure"), default=-1)
-    holders = {a for fig in tree.iter("figure") for a in fig.iterancestors()}  # hold a figure
+    holders = holding(tree, "figure")
     for i, el in enumerate(ordered):
         if i > last and not waiting:
             break  # (past the last figure, with none waiting: nothing more to place)

@@ -20,7 +20,7 @@ from functools import partial
 from lxml import etree
 
 from ..model import Block, Heading, Paragraph, Quote
-from .html_blocks import HEADINGS, ImageIndex, html_blocks, texts_of
+from .html_blocks import HEADINGS, ImageIndex, html_blocks, names_of, texts_of
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
 from .html_kept import KEPT, STOCK, Kept, grams, words_of
 
@@ -36,7 +36,7 @@ def _signature(el: etree._Element) -> tuple[str, str]:
 
 
 def _named_furniture(el: etree._Element) -> bool:
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".replace("_", "-")
+    names = names_of(el)
     return el.tag in ("nav", "footer", "form", "menu", "aside") or bool(
         names.strip() and FURNITURE_CLASS.search(names)
     )

@@ -21,7 +21,14 @@ from lxml import etree
 
 from ..boilerplate import classify_line
 from ..model import Block, Figure, Heading, Paragraph
-from .html_blocks import ImageIndex, html_blocks, is_hidden, texts_of, visible_text
+from .html_blocks import (
+    ImageIndex,
+    html_blocks,
+    is_hidden,
+    names_of,
+    texts_of,
+    visible_text,
+)
 from .html_credits import described_picture
 from .html_furniture import FURNITURE_CLASS, furniture, link_dense
 from .html_removed import key
@@ -109,7 +116,7 @@ def _next_text(node: etree._Element) -> tuple[etree._Element, str] | None:
 def _reads_as_standfirst(el: etree._Element, text: str) -> bool:
     if el.tag not in _STANDFIRST_TAGS or (el.tag == "div" and _BLOCKS(el)):
         return False
-    names = f"{el.get('class') or ''} {el.get('id') or ''}".replace("_", "-")
+    names = names_of(el)
     if FURNITURE_CLASS.search(names) or link_dense(el):
         return False
     words = text.split()

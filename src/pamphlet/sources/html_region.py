@@ -290,10 +290,14 @@ def _restored(
     anchors: list[int | None] = []
     anchor = 0
     matched: list[int] = []  # the page blocks that bound the span: extracted running text
+    # "See also" lists whose short items were all dropped (their words are in the text)
+    unsaid = {
+        i for i in range(len(page_blocks)) if unsaid_reference_list(page_blocks, i, kept.flat)
+    }
     for i, block in enumerate(page_blocks):
         words = words_of(" ".join(texts_of(block)))
         said = words and kept.share(words) >= KEPT and not echoed_caption(block, words, kept)
-        if said and not unsaid_reference_list(page_blocks, i, kept.flat):
+        if said and i not in unsaid:
             found = kept.anchor(words)
             if found is not None:
                 anchor = max(anchor, found)
@@ -344,7 +348,7 @@ def _restored(
             credit = first < i < last and credit_after_picture(page_blocks, i)
             if restored is None and (label or credit):
                 restored = block  # a kept list's label, a picture's credit line
-            if first < i < last and unsaid_reference_list(page_blocks, i, kept.flat):
+            if first < i < last and i in unsaid:
                 restored = block  # a "See also" list, its short items all dropped
                 home = kept.home(words_of(" ".join(texts_of(page_blocks[i - 1]))))
                 anchor = anchor if home is None else home  # (under its heading)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from lxml import etree
 
 from ..model import Removed
-from .html_blocks import HEADINGS, SKIP_TAGS, norm, visible_text
+from .html_blocks import HEADINGS, SKIP_TAGS, holding, norm, visible_text
 
 MAX_ENTRIES = 300
 _ACTIVE = ("script", "style", "noscript", "template")
@@ -115,7 +115,7 @@ def removed_summary(
     walked = (*_TEXT_BLOCKS, *_FURNITURE, *skip)
     # furniture is summarised whole; elsewhere every innermost text block is checked
     inside: set[etree._Element] = set()  # walked descendants of furniture or active content
-    outer = _holding_text_blocks(tree)
+    outer = holding(tree, *_TEXT_BLOCKS)
     for el in tree.iter(*walked):
         if el in inside:
             continue
@@ -140,15 +140,3 @@ def removed_summary(
             if _has_key(text) and not is_kept(text):
                 add(_line(el), f"{tag}: {_first_words(text)}", "H107")
     return out
-
-
-def _holding_text_blocks(tree: etree._Element) -> set[etree._Element]:
-    """The elements that have a text block among their descendants, in one pass up from each
-    text block (it stops at an ancestor already found: the ones above it are found too)."""
-    holding: set[etree._Element] = set()
-    for block in tree.iter(*_TEXT_BLOCKS):
-        for parent in block.iterancestors():
-            if parent in holding:
-                break
-            holding.add(parent)
-    return holding
